@@ -1,0 +1,82 @@
+import { limit } from "@grammyjs/ratelimiter";
+import { Composer, InlineKeyboard } from "grammy";
+import type { Config } from "../../config.ts";
+import type { Pool } from "../../db/pool.ts";
+import type { Answerer } from "../../rag/answer.ts";
+import { detectLanguage } from "../../rag/language.ts";
+import { recordFeedback, recordQuestion } from "../../rag/qa-store.ts";
+import type { BotContext } from "../context.ts";
+import { escapeHtml, splitMessage } from "../html.ts";
+import { renderAnswer } from "../render.ts";
+import { withTyping } from "../typing.ts";
+
+export type AskDeps = {
+  pool: Pool;
+  answerer: Answerer;
+  questions: Config["questions"];
+  channel: "telegram" | "console";
+};
+
+/** Any text that is not a command is a question: answered from the corpus, with 👍/👎 under the answer. */
+export function askFeature(deps: AskDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const text = composer.on("message:text").filter((ctx) => !ctx.message.text.startsWith("/"));
+
+  text.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: deps.questions.perMinute,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: (ctx) => {
+        ctx.reply(escapeHtml(ctx.t("rate-limited")), { parse_mode: "HTML" }).catch((error: unknown) => {
+          ctx.log.warn({ err: error }, "could not send the rate-limit reply");
+        });
+      },
+    }),
+  );
+
+  text.on("message:text", async (ctx) => {
+    const question = ctx.message.text.trim();
+    if (question.length > deps.questions.maxChars) {
+      await ctx.reply(
+        escapeHtml(ctx.t("question-too-long", { length: question.length, max: deps.questions.maxChars })),
+        {
+          parse_mode: "HTML",
+        },
+      );
+      return;
+    }
+    // Answer in the language the question was written in, when that can be told.
+    const lang = detectLanguage(question) ?? ctx.lang;
+    const answer = await withTyping(ctx, () => deps.answerer.answer(question, { lang }));
+    const questionId = await recordQuestion(deps.pool, {
+      telegramId: ctx.from.id,
+      chatId: ctx.chat.id,
+      updateId: ctx.update.update_id,
+      channel: deps.channel,
+      question,
+      answer,
+    });
+    ctx.log.info({ question_id: questionId, mode: answer.mode, latency_ms: answer.latencyMs }, "question answered");
+    const messages = splitMessage(renderAnswer(answer, ctx.tr));
+    const keyboard = new InlineKeyboard()
+      .text(ctx.tr(lang, "feedback-helpful"), `fb:${questionId}:1`)
+      .text(ctx.tr(lang, "feedback-not-helpful"), `fb:${questionId}:0`);
+    for (const [i, html] of messages.entries()) {
+      const last = i === messages.length - 1;
+      await ctx.reply(html, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(last ? { reply_markup: keyboard } : {}),
+      });
+    }
+  });
+
+  composer.callbackQuery(/^fb:(\d{1,18}):([01])$/, async (ctx) => {
+    const [, questionId, value] = ctx.match;
+    const saved = await recordFeedback(deps.pool, questionId!, ctx.from.id, value === "1");
+    await ctx.answerCallbackQuery({ text: ctx.t(saved ? "feedback-thanks" : "feedback-not-yours") });
+  });
+
+  return composer;
+}

@@ -1,0 +1,158 @@
+import { createInterface } from "node:readline";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { z } from "zod";
+import { createApp, type App } from "./app.ts";
+import type { Config, Lang } from "./config.ts";
+import type { Logger } from "./logger.ts";
+import type { Answer } from "./rag/answer.ts";
+import type { IngestReport } from "./rag/ingest.ts";
+
+export type CliIO = {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  signal: AbortSignal;
+};
+
+const USAGE = `daihoi — Trợ lý Đại hội (congress assistant)
+
+Usage:
+  daihoi start                      serve Telegram (TELEGRAM_BOT_TOKEN set) or open the local terminal chat
+  daihoi ingest [DIR]               index a folder of documents (default: corpus/)
+  daihoi ask ["question"] [--lang vi|pl|en] [--json]
+                                    answer one question, or one per stdin line when no question is given
+  daihoi help                       this text
+`;
+
+const langSchema = z.enum(["vi", "pl", "en"]);
+
+/** Runs one command. Returns the process exit code. */
+export async function runCli(argv: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
+  const [command = "start", ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!["start", "ingest", "ask"].includes(command)) {
+    io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  const app = await createApp(config, logger);
+  try {
+    if (command === "ingest") return await ingestCommand(app, rest, io);
+    if (command === "ask") return await askCommand(app, rest, io);
+    return await startCommand(app, config, io);
+  } finally {
+    await app.close();
+  }
+}
+
+async function ingestCommand(app: App, args: string[], io: CliIO): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const dir = positionals[0] ? resolve(positionals[0]) : undefined;
+  const bar = io.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        {
+          format: "indexing [{bar}] {value}/{total} {file}",
+          stream: io.stderr as NodeJS.WriteStream,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let started = false;
+  const report = await app.ingest(dir, (p) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(p.total, 0, { file: "" });
+      started = true;
+    }
+    bar.update(p.done, { file: p.path });
+  });
+  bar?.stop();
+  io.stdout.write(`${formatIngestReport(report)}\n`);
+  for (const failure of report.failed) io.stderr.write(`  failed: ${failure.path}: ${failure.error}\n`);
+  return report.failed.length ? 1 : 0;
+}
+
+export function formatIngestReport(r: IngestReport): string {
+  return (
+    `${r.reembedded ? "embedding model changed: whole corpus re-embedded\n" : ""}` +
+    `added ${r.added.length}, updated ${r.updated.length}, removed ${r.removed.length}, unchanged ${r.unchanged.length}` +
+    `${r.failed.length ? `, failed ${r.failed.length}` : ""}; ${r.chunks} chunks written in ${r.seconds.toFixed(2)} s`
+  );
+}
+
+async function askCommand(app: App, args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { lang: { type: "string" }, json: { type: "boolean", default: false } },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const langResult = langSchema.optional().safeParse(parsed.values.lang);
+  if (!langResult.success) {
+    io.stderr.write(`--lang must be one of vi, pl, en (got "${parsed.values.lang}")\n`);
+    return 2;
+  }
+  const lang: Lang | undefined = langResult.data;
+  const json = parsed.values.json ?? false;
+  await app.ensureIndex();
+  const print = (answer: Answer) =>
+    io.stdout.write(json ? `${JSON.stringify(toJson(answer))}\n` : `${answer.answer}\n\n`);
+  const question = parsed.positionals.join(" ").trim();
+  if (question) {
+    print(await app.ask(question, { lang }));
+    return 0;
+  }
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    print(await app.ask(line.trim(), { lang }));
+  }
+  return 0;
+}
+
+/** The `--json` shape: `{ answer, mode, sources: [{ title, number, section, text, score }] }`, best first. */
+export function toJson(answer: Answer) {
+  return {
+    answer: answer.answer,
+    mode: answer.mode,
+    sources: answer.sources.map((s) => ({
+      title: s.title,
+      number: s.number,
+      section: s.section,
+      text: s.text,
+      score: s.score,
+    })),
+  };
+}
+
+async function startCommand(app: App, config: Config, io: CliIO): Promise<number> {
+  const empty = (await app.countChunks()) === 0;
+  if (empty) io.stderr.write("Indexing corpus/ for the first time…\n");
+  const report = await app.ensureIndex();
+  if (empty || report.added.length + report.updated.length + report.removed.length > 0) {
+    io.stderr.write(`${formatIngestReport(report)}\n`);
+  }
+  if (config.telegram.token) {
+    await app.serveTelegram(io.signal);
+    return 0;
+  }
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  await app.consoleChat({
+    input: io.stdin,
+    output: io.stdout,
+    interactive,
+    languageCode: (io.env.LC_ALL ?? io.env.LANG ?? "").slice(0, 2),
+  });
+  return 0;
+}

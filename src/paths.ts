@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project root: the nearest folder above this file that holds package.json (works from src/ and dist/). */
+function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`package.json not found above ${start}`);
+    dir = parent;
+  }
+}
+
+export const ROOT_DIR = findRoot(dirname(fileURLToPath(import.meta.url)));
+export const PROMPTS_DIR = join(ROOT_DIR, "prompts");
+export const CORPUS_DIR = join(ROOT_DIR, "corpus");
+export const MIGRATIONS_DIR = join(ROOT_DIR, "src", "db", "migrations");
+export const LOCALES_DIR = join(ROOT_DIR, "src", "bot", "locales");
