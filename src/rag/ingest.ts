@@ -10,6 +10,7 @@ import {
   removeDocuments,
   replaceDocument,
   resetIndex,
+  setIndexModel,
   touchDocument,
   type NewChunk,
 } from "./chunk-store.ts";
@@ -119,6 +120,10 @@ export async function ingestDirectory(
       done++;
       onProgress?.({ done, total: files.length, path: file.relative });
     }
+  }
+  if (report.chunks > 0) {
+    // A remote model's own dimension is known only after its first answer.
+    await setIndexModel(pool, embeddings.modelId, embeddings.dimensions);
   }
   report.removed = [...stored.keys()];
   await removeDocuments(pool, report.removed);

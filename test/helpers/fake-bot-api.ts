@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ApiCall = { method: string; payload: Record<string, unknown> };
+type Reply = { status: number; body: unknown } | "hang";
+
+/**
+ * A local stand-in for the Telegram Bot API (grammY talks to it through `apiRoot`): records every call and
+ * answers each method with a result of the right shape. `failNext(method, reply)` scripts failures.
+ */
+export async function startFakeBotApi() {
+  const calls: ApiCall[] = [];
+  const scripted = new Map<string, Reply[]>();
+  let messageId = 100;
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const method = (req.url ?? "").split("/").pop() ?? "";
+      const payload = await readJson(req);
+      calls.push({ method, payload });
+      const reply = scripted.get(method)?.shift();
+      if (reply === "hang") return; // never answers
+      const { status, body } = reply ?? { status: 200, body: { ok: true, result: defaultResult(method, payload) } };
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  function defaultResult(method: string, payload: Record<string, unknown>): unknown {
+    const chat = { id: Number(payload.chat_id ?? 0), type: "private", first_name: "User" };
+    switch (method) {
+      case "getMe":
+        return { id: 42, is_bot: true, first_name: "Daihoi Test", username: "daihoi_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+      case "sendMessage":
+      case "editMessageText":
+        return { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+      default:
+        return true;
+    }
+  }
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    callsOf: (method: string) => calls.filter((c) => c.method === method),
+    failNext(method: string, ...replies: Reply[]) {
+      scripted.set(method, [...(scripted.get(method) ?? []), ...replies]);
+    },
+    reset() {
+      calls.length = 0;
+      scripted.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { raw: text };
+  }
+}
+
+export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
