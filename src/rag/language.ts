@@ -28,8 +28,9 @@ const WORDS: Record<Lang, Set<string>> = {
  * share of frequent words. Returns undefined when it cannot tell; the caller then uses the chat's language.
  */
 export function detectLanguage(text: string): Lang | undefined {
-  if (VI_MARKS.test(text)) return "vi";
+  // Polish letters first: Polish shares "ó" with Vietnamese, but ą ć ę ł ń ś ź ż are Polish only.
   if (PL_MARKS.test(text)) return "pl";
+  if (VI_MARKS.test(text)) return "vi";
   const tokens = tokenize(text);
   if (tokens.length === 0) return undefined;
   const scores = (Object.keys(WORDS) as Lang[]).map((lang) => ({

@@ -1,4 +1,3 @@
-import { limit } from "@grammyjs/ratelimiter";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Config } from "../../config.ts";
 import type { Pool } from "../../db/pool.ts";
@@ -7,6 +6,7 @@ import { detectLanguage } from "../../rag/language.ts";
 import { recordFeedback, recordQuestion } from "../../rag/qa-store.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, splitMessage } from "../html.ts";
+import { rateLimitQuestions } from "../middlewares/rate-limit.ts";
 import { renderAnswer } from "../render.ts";
 import { withTyping } from "../typing.ts";
 
@@ -22,18 +22,7 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const text = composer.on("message:text").filter((ctx) => !ctx.message.text.startsWith("/"));
 
-  text.use(
-    limit<BotContext, never>({
-      timeFrame: 60_000,
-      limit: deps.questions.perMinute,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: (ctx) => {
-        ctx.reply(escapeHtml(ctx.t("rate-limited")), { parse_mode: "HTML" }).catch((error: unknown) => {
-          ctx.log.warn({ err: error }, "could not send the rate-limit reply");
-        });
-      },
-    }),
-  );
+  text.use(rateLimitQuestions({ limit: deps.questions.perMinute, windowMs: 60_000 }));
 
   text.on("message:text", async (ctx) => {
     const question = ctx.message.text.trim();

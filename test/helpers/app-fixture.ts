@@ -1,0 +1,100 @@
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type OpenAI from "openai";
+import { pino } from "pino";
+import type { UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/index.ts";
+import { createI18n, translator } from "../../src/bot/i18n.ts";
+import type { Database } from "../../src/db/pool.ts";
+import { createAnswerer } from "../../src/rag/answer.ts";
+import { LocalHashEmbeddings } from "../../src/rag/embeddings.ts";
+import { ingestDirectory } from "../../src/rag/ingest.ts";
+import { loadPrompts } from "../../src/rag/prompts.ts";
+import { CorpusRetriever } from "../../src/rag/retriever.ts";
+
+export const MINI_CORPUS = join(import.meta.dirname, "..", "fixtures", "corpus-mini");
+export const silentLogger = pino({ level: "silent" });
+export const TEST_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+export const BOT_INFO = {
+  id: 42,
+  is_bot: true,
+  first_name: "Daihoi Test",
+  username: "daihoi_test_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as UserFromGetMe;
+
+/** Indexes the mini corpus into `db` with the local embedding. */
+export async function indexMiniCorpus(db: Database) {
+  const dir = await mkdtemp(join(tmpdir(), "daihoi-mini-"));
+  await cp(MINI_CORPUS, dir, { recursive: true });
+  await ingestDirectory({ pool: db.pool, embeddings: new LocalHashEmbeddings() }, dir);
+}
+
+export function makeAnswerer(db: Database, chat?: { client: OpenAI; model: string; timeoutMs: number }) {
+  const embeddings = new LocalHashEmbeddings();
+  return createAnswerer({
+    retriever: new CorpusRetriever({ pool: db.pool, embeddings }),
+    translate: translator(createI18n()),
+    prompts: loadPrompts(),
+    chat,
+    logger: silentLogger,
+  });
+}
+
+export function makeBot(db: Database, apiRoot: string, options: { perMinute?: number; maxChars?: number } = {}) {
+  return createBot({
+    token: TEST_TOKEN,
+    apiRoot,
+    botInfo: BOT_INFO,
+    pool: db.pool,
+    answerer: makeAnswerer(db),
+    config: { questions: { maxChars: options.maxChars ?? 1000, perMinute: options.perMinute ?? 100 } },
+    logger: silentLogger,
+  });
+}
+
+let nextUpdateId = 1;
+/** A Telegram update as it arrives on the wire: a private text message from `userId`. */
+export function textUpdate(text: string, options: { userId?: number; languageCode?: string; updateId?: number } = {}) {
+  const userId = options.userId ?? 5001;
+  const command = /^\/\w+/.exec(text)?.[0];
+  return {
+    update_id: options.updateId ?? nextUpdateId++,
+    message: {
+      message_id: nextUpdateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private" as const, first_name: "Lan" },
+      from: { id: userId, is_bot: false, first_name: "Lan", language_code: options.languageCode ?? "vi" },
+      text,
+      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+    },
+  };
+}
+
+export function callbackUpdate(data: string, options: { userId?: number; updateId?: number } = {}) {
+  const userId = options.userId ?? 5001;
+  return {
+    update_id: options.updateId ?? nextUpdateId++,
+    callback_query: {
+      id: `cb${nextUpdateId}`,
+      chat_instance: "ci",
+      data,
+      from: { id: userId, is_bot: false, first_name: "Lan", language_code: "vi" },
+      message: {
+        message_id: 7,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private" as const, first_name: "Lan" },
+        text: "answer",
+      },
+    },
+  };
+}
