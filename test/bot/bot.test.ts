@@ -128,3 +128,22 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     ]);
   });
 });
+
+describe("when the database is down", () => {
+  it("tells the user the service is temporarily unavailable, in their language", async () => {
+    const pg = await import("pg");
+    const api = await startFakeBotApi();
+    // Nothing listens on port 1: every query fails to connect, as while Postgres restarts.
+    const pool = new pg.default.Pool({ connectionString: "postgres://x:y@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
+    try {
+      const bot = makeBot({ pool, kind: "postgres", close: async () => undefined }, api.apiRoot);
+      await bot.handleUpdate(textUpdate("chuan y la gi", { languageCode: "en" }));
+      expect(api.callsOf("sendMessage").map((c) => c.payload.text)).toEqual([
+        "The system cannot reach its data right now. Please try again in a few minutes.",
+      ]);
+    } finally {
+      await pool.end();
+      await api.close();
+    }
+  });
+});

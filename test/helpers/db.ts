@@ -14,7 +14,7 @@ export function dbKinds(): DbKind[] {
  * A migrated database of its own for one test file: an in-memory PGlite, or a fresh schema in the test
  * Postgres (search_path = that schema, then public where the extensions live). Closing drops the schema.
  */
-export async function openTestDatabase(kind: DbKind): Promise<Database> {
+export async function openTestDatabase(kind: DbKind, options: { migrate?: boolean } = {}): Promise<Database> {
   let db: Database;
   if (kind === "pglite") {
     db = await openDatabase({ dataDir: "memory://" });
@@ -44,6 +44,6 @@ export async function openTestDatabase(kind: DbKind): Promise<Database> {
       },
     };
   }
-  await migrate(db.pool);
+  if (options.migrate !== false) await migrate(db.pool);
   return db;
 }

@@ -1,0 +1,103 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MINI_CORPUS } from "../helpers/app-fixture.ts";
+
+const BIN = join(import.meta.dirname, "..", "..", "bin", "daihoi.js");
+
+/** Runs the real `daihoi` command in a child process with its own data folder and no network services. */
+function run(args: string[], input: string, env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LANG: "C.UTF-8", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe("the daihoi command", () => {
+  let dataDir: string;
+  let corpusDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "daihoi-data-"));
+    corpusDir = await mkdtemp(join(tmpdir(), "daihoi-corpus-"));
+    await cp(MINI_CORPUS, corpusDir, { recursive: true });
+    env = { DATA_DIR: dataDir, CORPUS_DIR: corpusDir };
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(corpusDir, { recursive: true, force: true });
+  });
+
+  it("npm start without a token: a terminal chat over piped stdin that indexes on first start and exits at end of input", async () => {
+    const { code, stdout, stderr } = await run(["start"], "dai hoi dang bo co so co may noi dung\n/help\n", env);
+    expect(code).toBe(0);
+    expect(stderr).toContain("Indexing corpus/ for the first time");
+    expect(stdout).toContain("[1] Chỉ thị 99-CT/TW › II › 1 · Bốn nội dung của đại hội — Chỉ thị mẫu 99-CT/TW");
+    expect(stdout).toContain("Đại hội đảng bộ cơ sở và chi bộ có bốn nội dung");
+    expect(stdout).toContain("Cách dùng Trợ lý Đại hội");
+    expect(stdout).not.toMatch(/<\/?(b|i|blockquote)>/); // plain text, not HTML
+  });
+
+  it("ask --json answers each stdin line in order, one JSON object per line, sources best first", async () => {
+    const questions = ["chuan y la gi", "Jak długo trwa zjazd komórki partyjnej?", "What is the weather tomorrow?"];
+    const { code, stdout } = await run(["ask", "--json"], `${questions.join("\n")}\n`, env);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].mode).toBe("extractive");
+    expect(lines[0].sources[0]).toMatchObject({ title: "Thuật ngữ (tài liệu kiểm thử)", section: "Thuật ngữ › Chuẩn y" });
+    expect(Object.keys(lines[0].sources[0]).sort()).toEqual(["number", "score", "section", "text", "title"]);
+    expect(lines[1].sources[0].section).toBe("Dyrektywa 99-CT/TW › II › 2");
+    expect(lines[1].answer).toContain("Dosłowne cytaty");
+    expect(lines[2]).toEqual({ mode: "none", sources: [], answer: expect.stringContaining("do not cover this") });
+    for (const line of lines) {
+      const scores = line.sources.map((s: { score: number }) => s.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+  });
+
+  it("ask with a question argument and --lang answers once", async () => {
+    const { code, stdout } = await run(["ask", "so du bau cu toi da", "--lang", "en"], "", env);
+    expect(code).toBe(0);
+    expect(stdout).toContain("30%");
+  });
+
+  it("ingest reports what it did; a second run finds everything unchanged", async () => {
+    const { stdout, code } = await run(["ingest", corpusDir], "", env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/added 0, updated 0, removed 0, unchanged 3; 0 chunks written in \d+\.\d\d s/);
+  });
+
+  it("refuses bad configuration with one line per problem and never prints a secret", async () => {
+    const secret = "sk-very-secret-value-123";
+    const { code, stderr } = await run(["ask", "x"], "", {
+      ...env,
+      OPENAI_API_KEY: secret,
+      OPENAI_BASE_URL: "not a url",
+      LOG_LEVEL: "loud",
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("OPENAI_BASE_URL: must be a URL");
+    expect(stderr).toContain("LOG_LEVEL:");
+    expect(stderr).not.toContain(secret);
+  });
+
+  it("rejects a bad --lang and unknown commands with usage help", async () => {
+    expect((await run(["ask", "x", "--lang", "de"], "", env)).stderr).toContain("--lang must be one of vi, pl, en");
+    const unknown = await run(["frobnicate"], "", env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
