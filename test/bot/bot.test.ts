@@ -38,7 +38,11 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     const { rows } = await db.pool.query(
       "SELECT question, mode, model, latency_ms, sources, telegram_id FROM questions ORDER BY id DESC LIMIT 1",
     );
-    expect(rows[0]).toMatchObject({ question: "dai hoi dang bo co so co may noi dung?", mode: "extractive", telegram_id: "5001" });
+    expect(rows[0]).toMatchObject({
+      question: "dai hoi dang bo co so co may noi dung?",
+      mode: "extractive",
+      telegram_id: "5001",
+    });
     expect(rows[0].sources[0].section).toBe("Chỉ thị 99-CT/TW › II › 1");
   });
 
@@ -77,7 +81,9 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     await bot.handleUpdate(callbackUpdate(`fb:${questionId}:0`, { userId: 7777 }));
     const answers = api.callsOf("answerCallbackQuery").map((c) => c.payload.text);
     expect(answers).toEqual(["Cảm ơn đồng chí đã góp ý!", "Chỉ người hỏi mới đánh giá được câu trả lời này."]);
-    const { rows } = await db.pool.query("SELECT telegram_id, helpful FROM answer_feedback WHERE question_id = $1", [questionId]);
+    const { rows } = await db.pool.query("SELECT telegram_id, helpful FROM answer_feedback WHERE question_id = $1", [
+      questionId,
+    ]);
     expect(rows).toEqual([{ telegram_id: "6001", helpful: true }]);
   });
 
@@ -110,7 +116,10 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
 
   it("keeps answering when a chat action fails, and apologises when sending fails", async () => {
     const bot = makeBot(db, api.apiRoot);
-    api.failNext("sendChatAction", { status: 400, body: { ok: false, error_code: 400, description: "Bad Request: chat not found" } });
+    api.failNext("sendChatAction", {
+      status: 400,
+      body: { ok: false, error_code: 400, description: "Bad Request: chat not found" },
+    });
     await bot.handleUpdate(textUpdate("chuan y la gi", { userId: 9101 }));
     expect(sent()).toHaveLength(1);
     expect(String(sent()[0]!.text)).toContain("Chuẩn y");
@@ -121,7 +130,10 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     await bot.handleUpdate(textUpdate("/nonsense"));
     const photo = textUpdate("ignored");
     const { text: _text, ...message } = photo.message;
-    await bot.handleUpdate({ ...photo, message: { ...message, photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }] } });
+    await bot.handleUpdate({
+      ...photo,
+      message: { ...message, photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }] },
+    });
     expect(sent().map((m) => m.text)).toEqual([
       "Tôi không biết lệnh này. Gõ /help để xem các lệnh.",
       "Tôi chỉ đọc được tin nhắn chữ. Xin gõ câu hỏi của đồng chí.",
@@ -134,7 +146,10 @@ describe("when the database is down", () => {
     const pg = await import("pg");
     const api = await startFakeBotApi();
     // Nothing listens on port 1: every query fails to connect, as while Postgres restarts.
-    const pool = new pg.default.Pool({ connectionString: "postgres://x:y@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
+    const pool = new pg.default.Pool({
+      connectionString: "postgres://x:y@127.0.0.1:1/none",
+      connectionTimeoutMillis: 500,
+    });
     try {
       const bot = makeBot({ pool, kind: "postgres", close: async () => undefined }, api.apiRoot);
       await bot.handleUpdate(textUpdate("chuan y la gi", { languageCode: "en" }));

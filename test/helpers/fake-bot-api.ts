@@ -32,7 +32,15 @@ export async function startFakeBotApi() {
     const chat = { id: Number(payload.chat_id ?? 0), type: "private", first_name: "User" };
     switch (method) {
       case "getMe":
-        return { id: 42, is_bot: true, first_name: "Daihoi Test", username: "daihoi_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+        return {
+          id: 42,
+          is_bot: true,
+          first_name: "Daihoi Test",
+          username: "daihoi_test_bot",
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
       case "sendMessage":
       case "editMessageText":
         return { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat, text: payload.text };

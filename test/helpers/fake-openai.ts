@@ -26,7 +26,10 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
       }
       if (current === "hang") return;
       if (current === "429" || current === "500") {
-        res.writeHead(Number(current), { "content-type": "application/json", ...(current === "429" ? { "retry-after": "0" } : {}) });
+        res.writeHead(Number(current), {
+          "content-type": "application/json",
+          ...(current === "429" ? { "retry-after": "0" } : {}),
+        });
         res.end(JSON.stringify({ error: { message: `scripted ${current}`, type: "test" } }));
         return;
       }
@@ -56,7 +59,9 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
             data: texts.map((t, index) => {
               const vector = hashEmbed(t, dims);
               const embedding =
-                body.encoding_format === "base64" ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector;
+                body.encoding_format === "base64"
+                  ? Buffer.from(new Float32Array(vector).buffer).toString("base64")
+                  : vector;
               return { object: "embedding", index, embedding };
             }),
             usage: { prompt_tokens: 0, total_tokens: 0 },

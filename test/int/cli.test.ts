@@ -54,10 +54,16 @@ describe("the daihoi command", () => {
     const questions = ["chuan y la gi", "Jak długo trwa zjazd komórki partyjnej?", "What is the weather tomorrow?"];
     const { code, stdout } = await run(["ask", "--json"], `${questions.join("\n")}\n`, env);
     expect(code).toBe(0);
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].mode).toBe("extractive");
-    expect(lines[0].sources[0]).toMatchObject({ title: "Thuật ngữ (tài liệu kiểm thử)", section: "Thuật ngữ › Chuẩn y" });
+    expect(lines[0].sources[0]).toMatchObject({
+      title: "Thuật ngữ (tài liệu kiểm thử)",
+      section: "Thuật ngữ › Chuẩn y",
+    });
     expect(Object.keys(lines[0].sources[0]).sort()).toEqual(["number", "score", "section", "text", "title"]);
     expect(lines[1].sources[0].section).toBe("Dyrektywa 99-CT/TW › II › 2");
     expect(lines[1].answer).toContain("Dosłowne cytaty");

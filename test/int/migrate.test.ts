@@ -26,7 +26,9 @@ describe.each(dbKinds())("migrations on %s", (kind) => {
         { version: 9999, name: "9999_broken", sql: "CREATE TABLE half_done (id int); SELECT no_such_function();" },
       ];
       await expect(migrate(db.pool, undefined, broken)).rejects.toThrow(/Migration 9999_broken failed/);
-      const { rows } = await db.pool.query("SELECT to_regclass('half_done') AS t, max(version) AS v FROM schema_migrations");
+      const { rows } = await db.pool.query(
+        "SELECT to_regclass('half_done') AS t, max(version) AS v FROM schema_migrations",
+      );
       expect(rows[0]).toEqual({ t: null, v: loadMigrations().at(-1)!.version });
     } finally {
       await db.close();
@@ -42,6 +44,8 @@ describe("a Postgres without pgvector", () => {
       query: async (sql: string) => (sql.includes("pg_available_extensions") ? { rows: [] } : { rows: [] }),
       release: () => undefined,
     };
-    await expect(migrate(pool)).rejects.toThrow(/pgvector extension is not installed.*apt-get install postgresql-<version>-pgvector/s);
+    await expect(migrate(pool)).rejects.toThrow(
+      /pgvector extension is not installed.*apt-get install postgresql-<version>-pgvector/s,
+    );
   });
 });

@@ -117,9 +117,12 @@ describe.each(dbKinds())("ingestion and retrieval on %s", (kind) => {
         "SELECT count(*) AS n FROM chunks WHERE vector_norm(embedding) > 0.99 AND vector_norm(embedding) < 1.01",
       );
       expect(Number(rows[0]!.n)).toBe(await countChunks(db.pool));
-      const results = await new CorpusRetriever({ pool: db.pool, embeddings: remote }).retrieve("dai hoi chi bo nua ngay", {
-        lang: "vi",
-      });
+      const results = await new CorpusRetriever({ pool: db.pool, embeddings: remote }).retrieve(
+        "dai hoi chi bo nua ngay",
+        {
+          lang: "vi",
+        },
+      );
       expect(results[0]?.heading).toBe("Thời gian đại hội");
     } finally {
       await fake.close();

@@ -7,7 +7,11 @@ import { escapeHtml } from "../html.ts";
  * person gets a polite reply in their language and the question is not answered. (Our own few lines rather than
  * @grammyjs/ratelimiter, whose over-limit callback cannot be awaited: its reply would race the next update.)
  */
-export function rateLimitQuestions(options: { limit: number; windowMs: number; now?: () => number }): MiddlewareFn<BotContext> {
+export function rateLimitQuestions(options: {
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+}): MiddlewareFn<BotContext> {
   const now = options.now ?? Date.now;
   const history = new Map<number, number[]>();
   return async (ctx, next) => {
