@@ -91,7 +91,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     const bot = telegramBot();
     await bot.init();
     logger.info({ username: bot.botInfo.username }, "bot connected to Telegram");
-    await publishCommands(bot, logger);
+    // The command menu is a side call: published in the background, its failure only logged.
+    void publishCommands(bot, logger);
     const prune = setInterval(() => {
       pruneProcessedUpdates(db.pool).catch((error: unknown) =>
         logger.warn({ err: error }, "pruning processed updates failed"),

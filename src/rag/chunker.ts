@@ -104,8 +104,9 @@ export function chunkPlainText(text: string, rootLabel: string, options: ChunkOp
     while (stack.length && stack[stack.length - 1]!.rank >= marker.rank) stack.pop();
     stack.push({ rank: marker.rank, label: marker.label });
     current = { path: [rootLabel, ...stack.map((s) => s.label)], heading: marker.title, lines: [] };
-    // A numbered paragraph often carries its text on the same line: keep it as content too.
-    if (marker.title.length > 80) current.lines.push(marker.title);
+    // A numbered clause ("1. …", "a) …") is text, not a heading: its first line is content too. Long
+    // "Điều"/Roman lines are also paragraphs rather than headings.
+    if (marker.rank >= 3 || marker.title.length > 80) current.lines.push(marker.title);
   }
   sections.push(current);
   return toChunks(sections, options);

@@ -1,7 +1,8 @@
 import type { Lang } from "../config.ts";
 import { tokenize } from "./normalize.ts";
 
-const VI_MARKS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+// Vietnamese letters, less "ó", which Polish has too (a text whose only mark is ó goes to word counting).
+const VI_MARKS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 const PL_MARKS = /[ąćęłńśźż]/iu;
 
 // Frequent words that tell the languages apart when the text has no diacritics (folded forms).
@@ -27,7 +28,9 @@ const WORDS: Record<Lang, Set<string>> = {
  * Guesses the language of a question: diacritics first (a Vietnamese or Polish letter settles it), then the
  * share of frequent words. Returns undefined when it cannot tell; the caller then uses the chat's language.
  */
-export function detectLanguage(text: string): Lang | undefined {
+export function detectLanguage(input: string): Lang | undefined {
+  // Keyboards that type combining marks (Unikey "Unicode tổ hợp", macOS) send NFD: compose first.
+  const text = input.normalize("NFC");
   // Polish letters first: Polish shares "ó" with Vietnamese, but ą ć ę ł ń ś ź ż are Polish only.
   if (PL_MARKS.test(text)) return "pl";
   if (VI_MARKS.test(text)) return "vi";

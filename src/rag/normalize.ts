@@ -26,7 +26,7 @@ export function tokenize(text: string): string[] {
 // so only syllables that are function words in every reading are listed.
 const STOPWORDS: Record<Lang, Set<string>> = {
   vi: new Set(
-    "la cua va cac nhung thi ma voi khong duoc nay gi nao vay nhe hay xin biet nhieu sao minh em anh phai lam khi trong den theo nhu mot may o a oi".split(
+    "la cua va cac nhung ma voi khong duoc nay gi nao vay nhe hay xin nhieu sao em anh phai khi den theo nhu mot may o a oi".split(
       " ",
     ),
   ),

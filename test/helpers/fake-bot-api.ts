@@ -12,12 +12,25 @@ export async function startFakeBotApi() {
   const calls: ApiCall[] = [];
   const scripted = new Map<string, Reply[]>();
   let messageId = 100;
+  const pendingUpdates: { update_id: number }[] = [];
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const method = (req.url ?? "").split("/").pop() ?? "";
       const payload = await readJson(req);
       calls.push({ method, payload });
+      if (method === "getUpdates" && !scripted.get(method)?.length) {
+        // Long polling: hand out updates from `offset` on; with none, wait a little and answer [].
+        const offset = Number(payload.offset ?? 0);
+        let ready = pendingUpdates.filter((u) => u.update_id >= offset);
+        if (ready.length === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          ready = pendingUpdates.filter((u) => u.update_id >= offset);
+        }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: true, result: ready }));
+        return;
+      }
       const reply = scripted.get(method)?.shift();
       if (reply === "hang") return; // never answers
       const { status, body } = reply ?? { status: 200, body: { ok: true, result: defaultResult(method, payload) } };
@@ -53,12 +66,17 @@ export async function startFakeBotApi() {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     callsOf: (method: string) => calls.filter((c) => c.method === method),
+    /** Makes `update` available to getUpdates (long polling). */
+    queueUpdate(update: { update_id: number }) {
+      pendingUpdates.push(update);
+    },
     failNext(method: string, ...replies: Reply[]) {
       scripted.set(method, [...(scripted.get(method) ?? []), ...replies]);
     },
     reset() {
       calls.length = 0;
       scripted.clear();
+      pendingUpdates.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -50,7 +50,17 @@ describe("tokenize", () => {
   });
 
   it("folds tokens and drops punctuation", () => {
-    expect(tokenize("Chỉ thị 35-CT/TW, ngày 14/6/2024.")).toEqual(["chi", "thi", "35", "ct", "tw", "ngay", "14", "6", "2024"]);
+    expect(tokenize("Chỉ thị 35-CT/TW, ngày 14/6/2024.")).toEqual([
+      "chi",
+      "thi",
+      "35",
+      "ct",
+      "tw",
+      "ngay",
+      "14",
+      "6",
+      "2024",
+    ]);
   });
 
   it("returns no tokens for punctuation only", () => {
