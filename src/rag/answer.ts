@@ -45,8 +45,12 @@ export type AnswererDeps = {
   semanticEmbeddings?: boolean;
 };
 
-/** A passage must share at least this share of the question's content words to count as relevant… */
-export const MIN_COVERAGE = 0.5;
+/**
+ * A passage must contain at least this share of the question's words (IDF-weighted) to be shown or given to the
+ * model… Low on purpose: synonyms ("phê duyệt" for "chuẩn y") share no words. It filters out questions about
+ * things the corpus never mentions; the model (NO_ANSWER) judges the rest.
+ */
+export const MIN_COVERAGE = 0.3;
 /** …or, with semantic embeddings, be at least this similar. */
 export const MIN_SIMILARITY = 0.5;
 const PASSAGES_FOR_LLM = 5;

@@ -25,6 +25,7 @@ export type NewChunk = {
   section: string;
   heading: string;
   content: string;
+  searchHeading: string;
   searchText: string;
   embedding: number[];
 };
@@ -96,8 +97,9 @@ export async function replaceDocument(
   );
   for (const chunk of chunks) {
     await tx.query(
-      `INSERT INTO chunks (document_path, ordinal, language, section, heading, content, search_text, embedding)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector)`,
+      `INSERT INTO chunks (document_path, ordinal, language, section, heading, content, search_heading, search_text,
+                           embedding)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::vector)`,
       [
         doc.path,
         chunk.ordinal,
@@ -105,6 +107,7 @@ export async function replaceDocument(
         chunk.section,
         chunk.heading,
         chunk.content,
+        chunk.searchHeading,
         chunk.searchText,
         pgvector.toSql(chunk.embedding),
       ],
@@ -167,7 +170,7 @@ export async function getChunks(q: Queryable, ids: string[]): Promise<Map<string
     sources: string[];
   }>(
     `SELECT c.id, c.document_path, d.doc_id, d.title, d.number, c.language, c.section, c.heading, c.content,
-            c.search_text, d.sources
+            c.search_heading || ' ' || c.search_text AS search_text, d.sources
        FROM chunks c JOIN documents d ON d.path = c.document_path
       WHERE c.id = ANY($1::bigint[])`,
     [ids],
@@ -190,4 +193,18 @@ export async function getChunks(q: Queryable, ids: string[]): Promise<Map<string
       },
     ]),
   );
+}
+
+/** A cheap fingerprint of the index's content: changes whenever chunks are added or removed. */
+export async function indexFingerprint(q: Queryable): Promise<string> {
+  const { rows } = await q.query<{ n: string; max: string | null }>("SELECT count(*) AS n, max(id) AS max FROM chunks");
+  return `${rows[0]?.n}:${rows[0]?.max}`;
+}
+
+/** In how many chunks each folded word occurs (for IDF weights), from the stored tsvectors. */
+export async function termDocumentFrequencies(q: Queryable): Promise<Map<string, number>> {
+  const { rows } = await q.query<{ word: string; ndoc: number }>(
+    "SELECT word, ndoc FROM ts_stat('SELECT search_tsv FROM chunks')",
+  );
+  return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
 }

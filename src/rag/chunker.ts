@@ -124,8 +124,9 @@ function toChunks(sections: Section[], options: ChunkOptions): Chunk[] {
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
       .trim();
-    if (!content && !section.heading) continue;
-    for (const piece of splitLong(content || section.heading, maxChars)) {
+    // A heading with no text of its own (a part heading over its sections) is not worth a chunk.
+    if (!content) continue;
+    for (const piece of splitLong(content, maxChars)) {
       chunks.push({ ordinal: chunks.length, path: section.path, heading: section.heading, content: piece });
     }
   }

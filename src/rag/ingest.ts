@@ -89,9 +89,12 @@ export async function ingestDirectory(
         continue;
       }
       const loaded = await loadDocument(file.absolute, file.relative);
-      const texts = loaded.chunks.map((c) =>
-        [loaded.meta.title, c.path.join(" "), c.heading, c.content].filter(Boolean).join("\n"),
-      );
+      // What is searched and embedded: the chunk's headings and its text, without links (URL slugs repeat
+      // Vietnamese words such as "dai-hoi-dang-bo" and would match every question).
+      // The document title is shared by all its chunks: it goes with the body, not the weighted heading part.
+      const headings = loaded.chunks.map((c) => [c.path.join(" "), c.heading].filter(Boolean).join("\n"));
+      const bodies = loaded.chunks.map((c) => `${loaded.meta.title}\n${withoutLinks(c.content)}`);
+      const texts = loaded.chunks.map((_, i) => `${headings[i]}\n${bodies[i]}`);
       // Embed before opening the transaction: a slow embedding service must not hold a database connection.
       const vectors = texts.length ? await embeddings.embedDocuments(texts) : [];
       const chunks: NewChunk[] = loaded.chunks.map((c, i) => ({
@@ -100,7 +103,8 @@ export async function ingestDirectory(
         section: c.path.join(" › "),
         heading: c.heading,
         content: c.content,
-        searchText: foldText(texts[i]!),
+        searchHeading: foldText(headings[i]!),
+        searchText: foldText(bodies[i]!),
         embedding: vectors[i]!,
       }));
       await withTransaction(pool, (tx) =>
@@ -129,6 +133,10 @@ export async function ingestDirectory(
   await removeDocuments(pool, report.removed);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
+}
+
+export function withoutLinks(text: string): string {
+  return text.replace(/https?:\/\/\S+/g, " ");
 }
 
 function isFileError(error: AppError): boolean {

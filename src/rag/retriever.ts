@@ -3,7 +3,15 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Lang } from "../config.ts";
 import type { Pool } from "../db/pool.ts";
 import type { Logger } from "../logger.ts";
-import { getChunks, getIndexModel, textSearch, vectorSearch } from "./chunk-store.ts";
+import {
+  getChunks,
+  getIndexModel,
+  indexFingerprint,
+  termDocumentFrequencies,
+  textSearch,
+  vectorSearch,
+  type ChunkRow,
+} from "./chunk-store.ts";
 import type { IndexedEmbeddings } from "./embeddings.ts";
 import { reciprocalRankFusion } from "./fusion.ts";
 import { contentTokens, tokenize } from "./normalize.ts";
@@ -20,7 +28,7 @@ export type RetrievedChunk = {
   sources: string[];
   /** Fused rank score (higher is better); comparable only within one query. */
   score: number;
-  /** Share of the question's content words found in the chunk (0–1): an absolute measure of relevance. */
+  /** IDF-weighted share of the question's content words found in the chunk (0–1): an absolute relevance measure. */
   coverage: number;
   /** Cosine similarity of the embeddings (0–1), when the vector search found this chunk. */
   similarity: number | undefined;
@@ -31,6 +39,8 @@ export type RetrieveOptions = { lang: Lang; limit?: number };
 export type RetrieverDeps = { pool: Pool; embeddings: IndexedEmbeddings; logger?: Logger };
 
 const CANDIDATES_PER_LIST = 30;
+// Full-text search casts a wide net (any question word); the IDF-weighted re-scoring then picks the best.
+const TEXT_CANDIDATES = 200;
 // A chunk in another language than the question still counts, at this share of its fused score.
 const OTHER_LANGUAGE_FACTOR = 0.5;
 
@@ -73,6 +83,18 @@ export class CorpusRetriever extends BaseRetriever {
     return vectorSearch(this.deps.pool, vector, CANDIDATES_PER_LIST);
   }
 
+  private stats: { fingerprint: string; df: Map<string, number>; total: number } | undefined;
+
+  /** Document frequencies, reloaded when the index changed (ingestion). */
+  private async termStats() {
+    const fingerprint = await indexFingerprint(this.deps.pool);
+    if (this.stats?.fingerprint !== fingerprint) {
+      const df = await termDocumentFrequencies(this.deps.pool);
+      this.stats = { fingerprint, df, total: Number(fingerprint.split(":")[0]) || 1 };
+    }
+    return this.stats;
+  }
+
   async retrieve(query: string, options: RetrieveOptions): Promise<RetrievedChunk[]> {
     const { pool, embeddings, logger } = this.deps;
     const limit = options.limit ?? 5;
@@ -85,19 +107,27 @@ export class CorpusRetriever extends BaseRetriever {
         "index made by another model: text search only until re-ingested",
       );
     }
-    const [byVector, byText] = await Promise.all([
+    const [byVector, byText, stats] = await Promise.all([
       vectorUsable ? this.searchByVector(query) : [],
-      textSearch(pool, terms.length ? terms : tokenize(query), CANDIDATES_PER_LIST),
+      textSearch(pool, terms.length ? terms : tokenize(query), TEXT_CANDIDATES),
+      this.termStats(),
     ]);
-    const fused = reciprocalRankFusion([byVector.map((r) => r.id), byText.map((r) => r.id)]);
+    const rows = await getChunks(pool, [...new Set([...byVector.map((r) => r.id), ...byText.map((r) => r.id)])]);
+    const lexical = new Map<string, { score: number; coverage: number }>();
+    for (const row of rows.values()) lexical.set(row.id, lexicalScore(terms, row, stats));
+    // The text list, re-ranked: words that are rare in the corpus count more (ts_rank has no IDF), and so do
+    // adjacent pairs of question words found side by side (Vietnamese words are mostly two syllables).
+    const textRanked = byText
+      .map((r) => r.id)
+      .filter((id) => (lexical.get(id)?.score ?? 0) > 0)
+      .sort((a, b) => lexical.get(b)!.score - lexical.get(a)!.score)
+      .slice(0, CANDIDATES_PER_LIST);
+    const fused = reciprocalRankFusion([byVector.map((r) => r.id), textRanked]);
     const similarity = new Map(byVector.map((r) => [r.id, r.score]));
-    const rows = await getChunks(pool, [...fused.keys()]);
     const results: RetrievedChunk[] = [];
     for (const [id, fusedScore] of fused) {
       const row = rows.get(id);
       if (!row) continue;
-      const chunkTokens = new Set(tokenize(row.searchText));
-      const coverage = terms.length ? terms.filter((t) => chunkTokens.has(t)).length / terms.length : 0;
       const languageFactor = row.language === options.lang ? 1 : OTHER_LANGUAGE_FACTOR;
       results.push({
         id,
@@ -110,11 +140,47 @@ export class CorpusRetriever extends BaseRetriever {
         language: row.language,
         sources: row.sources,
         score: fusedScore * languageFactor,
-        coverage,
+        coverage: lexical.get(id)?.coverage ?? 0,
         similarity: similarity.get(id),
       });
     }
     results.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     return results.slice(0, limit);
   }
+}
+
+/**
+ * IDF-weighted overlap of the question's content words with a chunk: Σ idf of the words it contains, plus the
+ * pairs of adjacent question words it contains side by side, plus a bonus for words in its heading. `coverage`
+ * is the share of the question's total IDF that the chunk contains; a word the corpus never uses has the highest
+ * IDF, so a question about something the corpus lacks gets a low coverage.
+ */
+export function lexicalScore(
+  terms: string[],
+  row: Pick<ChunkRow, "searchText" | "heading" | "section">,
+  stats: { df: Map<string, number>; total: number },
+): { score: number; coverage: number } {
+  if (terms.length === 0) return { score: 0, coverage: 0 };
+  const tokens = tokenize(row.searchText);
+  const present = new Set(tokens);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]} ${tokens[i + 1]}`);
+  const headingTokens = new Set(tokenize(`${row.section} ${row.heading}`));
+  const idf = (t: string) => Math.log(1 + stats.total / (1 + (stats.df.get(t) ?? 0)));
+  let score = 0;
+  let matched = 0;
+  let possible = 0;
+  for (const term of terms) {
+    const w = idf(term);
+    possible += w;
+    if (present.has(term)) {
+      score += w;
+      matched += w;
+      if (headingTokens.has(term)) score += 0.5 * w;
+    }
+  }
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (pairs.has(`${terms[i]} ${terms[i + 1]}`)) score += 0.5 * (idf(terms[i]!) + idf(terms[i + 1]!));
+  }
+  return { score, coverage: possible > 0 ? matched / possible : 0 };
 }

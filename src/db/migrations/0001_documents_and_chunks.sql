@@ -33,11 +33,16 @@ CREATE TABLE chunks (
   section       text NOT NULL,              -- "Chỉ thị 35-CT/TW › II › 1"
   heading       text NOT NULL,              -- the section's own heading, without its number
   content       text NOT NULL,              -- what is quoted to the user
-  -- Lowercased, diacritics folded (đ → d), with title and heading: what full-text search reads.
+  -- Lowercased, diacritics folded (đ → d), links left out: what full-text search reads. The heading part
+  -- (document, section path, heading) is kept apart so that a match there weighs more than one in the body.
+  search_heading text NOT NULL,
   search_text   text NOT NULL,
   -- A stored tsvector with a GIN index: computing to_tsvector per row at query time is 15-20x slower.
   -- 'simple' because Postgres has no Vietnamese or Polish stemmer; folding is done before storing.
-  search_tsv    tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
+  -- Weight A for the heading part, D (the default) for the body: ts_rank_cd counts A matches 10x.
+  search_tsv    tsvector GENERATED ALWAYS AS (
+                  setweight(to_tsvector('simple', search_heading), 'A') || to_tsvector('simple', search_text)
+                ) STORED,
   -- 1536 = text-embedding-3-small. Smaller models are zero-padded, which keeps cosine distances unchanged.
   embedding     vector(1536) NOT NULL,
   UNIQUE (document_path, ordinal)
