@@ -162,3 +162,46 @@ describe("when the database is down", () => {
     }
   });
 });
+
+describe("a long, hostile model answer", () => {
+  it("is delivered intact: escaped, split under 4096 characters, buttons under the last part", async () => {
+    const { default: OpenAI } = await import("openai");
+    const { startFakeOpenAI } = await import("../helpers/fake-openai.ts");
+    const { createBot } = await import("../../src/bot/index.ts");
+    const { BOT_INFO, TEST_TOKEN, makeAnswerer, silentLogger } = await import("../helpers/app-fixture.ts");
+    const hostile = "<script>alert(1)</script> a & b < c <b>unclosed [1]\n";
+    const long = `${hostile}${"Đại hội chi bộ 👍🏽 🇻🇳 tiến hành trong nửa ngày. ".repeat(180)}`;
+    const fake = await startFakeOpenAI({ reply: () => long });
+    const api = await startFakeBotApi();
+    const db = await openTestDatabase("pglite");
+    try {
+      await indexMiniCorpus(db);
+      const client = new OpenAI({ apiKey: "t", baseURL: fake.baseURL, maxRetries: 0, timeout: 5000 });
+      const bot = createBot({
+        token: TEST_TOKEN,
+        apiRoot: api.apiRoot,
+        botInfo: BOT_INFO,
+        pool: db.pool,
+        answerer: makeAnswerer(db, { client, model: "m", timeoutMs: 5000 }),
+        config: { questions: { maxChars: 1000, perMinute: 100 } },
+        logger: silentLogger,
+      });
+      await bot.handleUpdate(textUpdate("dai hoi chi bo keo dai bao lau"));
+      const messages = api.callsOf("sendMessage").map((c) => c.payload);
+      expect(long.length).toBeGreaterThan(9000);
+      expect(messages.length).toBeGreaterThanOrEqual(3);
+      for (const m of messages) expect(String(m.text).length).toBeLessThanOrEqual(4096);
+      const all = messages.map((m) => String(m.text)).join("\n");
+      expect(all).toContain("&lt;script&gt;alert(1)&lt;/script&gt; a &amp; b &lt; c &lt;b&gt;unclosed [1]");
+      expect(all).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no broken emoji
+      const plain = all.replace(/\s+/g, "");
+      expect(plain.split("👍🏽").length - 1).toBe(180);
+      expect(messages.slice(0, -1).every((m) => m.reply_markup === undefined)).toBe(true);
+      expect(messages.at(-1)!.reply_markup).toBeDefined();
+    } finally {
+      await db.close();
+      await api.close();
+      await fake.close();
+    }
+  });
+});
