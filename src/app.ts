@@ -123,6 +123,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   return {
     db,
     embeddings,
+    retriever,
     answerer,
     ingest,
     ensureIndex,

@@ -3,8 +3,13 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { z } from "zod";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createApp, type App } from "./app.ts";
-import type { Config, Lang } from "./config.ts";
+import { hasOpenAI, type Config, type Lang } from "./config.ts";
+import { openDatabase } from "./db/pool.ts";
+import { EVAL_SET_PATH } from "./paths.ts";
+import { evaluate, formatEvalReport, loadEvalSet } from "./rag/eval.ts";
 import type { Logger } from "./logger.ts";
 import type { Answer } from "./rag/answer.ts";
 import type { IngestReport } from "./rag/ingest.ts";
@@ -24,6 +29,9 @@ Usage:
   daihoi ingest [DIR]               index a folder of documents (default: corpus/)
   daihoi ask ["question"] [--lang vi|pl|en] [--json]
                                     answer one question, or one per stdin line when no question is given
+  daihoi eval [--questions FILE] [--out DIR]
+                                    retrieval evaluation: hit@1, hit@5, MRR per language (offline; with an
+                                    OpenAI key also with OpenAI embeddings and answers)
   daihoi help                       this text
 `;
 
@@ -36,10 +44,11 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!["start", "ingest", "ask"].includes(command)) {
+  if (!["start", "ingest", "ask", "eval"].includes(command)) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  if (command === "eval") return evalCommand(rest, config, logger, io);
   const app = await createApp(config, logger);
   try {
     if (command === "ingest") return await ingestCommand(app, rest, io);
@@ -154,5 +163,43 @@ async function startCommand(app: App, config: Config, io: CliIO): Promise<number
     interactive,
     languageCode: (io.env.LC_ALL ?? io.env.LANG ?? "").slice(0, 2),
   });
+  return 0;
+}
+
+/**
+ * The retrieval evaluation, each run on a fresh in-memory database (the user's data is not touched): offline
+ * always; with OpenAI configured, again with its embeddings and answers. Prints tables, writes JSON.
+ */
+async function evalCommand(args: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { questions: { type: "string" }, out: { type: "string", default: "eval-results" } },
+  });
+  const questions = loadEvalSet(values.questions ? resolve(values.questions) : EVAL_SET_PATH);
+  const offline: Config = { ...config, openai: { ...config.openai, apiKey: undefined, baseURL: undefined } };
+  const runs: { name: string; config: Config }[] = [{ name: "offline", config: offline }];
+  if (hasOpenAI(config)) runs.push({ name: "openai", config });
+  const outDir = resolve(values.out ?? "eval-results");
+  await mkdir(outDir, { recursive: true });
+  for (const run of runs) {
+    const database = await openDatabase({ dataDir: "memory://", logger });
+    const app = await createApp(run.config, logger, { database });
+    try {
+      await app.ensureIndex();
+      const report = await evaluate({
+        retriever: app.retriever,
+        answerer: app.answerer,
+        questions,
+        embeddings: app.embeddings.modelId,
+        answeredBy: run.name === "openai" ? `LLM ${run.config.openai.chatModel}` : "offline, extractive",
+      });
+      io.stdout.write(`\n== ${run.name} ==\n${formatEvalReport(report)}\n`);
+      const file = join(outDir, `eval-${run.name}.json`);
+      await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+      io.stdout.write(`(written to ${file})\n`);
+    } finally {
+      await app.close();
+    }
+  }
   return 0;
 }
