@@ -9,6 +9,7 @@ export type AnswerMode = "llm" | "extractive" | "none";
 
 export type AnswerSource = {
   n: number;
+  docId: string;
   title: string;
   number: string;
   section: string;
@@ -86,6 +87,7 @@ export function createAnswerer(deps: AnswererDeps) {
     }
     const sources: AnswerSource[] = relevant.map((c, i) => ({
       n: i + 1,
+      docId: c.docId,
       title: c.title,
       number: c.number,
       section: c.section,

@@ -140,16 +140,22 @@ export async function vectorSearch(q: Queryable, embedding: number[], limit: num
  * Full-text search over the stored, folded tsvector. Terms are OR-ed (a question rarely repeats the text's exact
  * wording); ts_rank_cd rewards terms that appear close together.
  */
-export async function textSearch(q: Queryable, terms: string[], limit: number): Promise<Ranked[]> {
+export async function textSearch(
+  q: Queryable,
+  terms: string[],
+  limit: number,
+  options: { prefix?: boolean } = {},
+): Promise<Ranked[]> {
   const safe = terms.filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
   if (safe.length === 0) return [];
+  // prefix: "zjazd:*" also matches zjazdu, zjazdy… (an inflected language with no stemmer in Postgres).
   const { rows } = await q.query<{ id: string; rank: number }>(
     `SELECT id, ts_rank_cd(search_tsv, query, 1) AS rank
        FROM chunks, to_tsquery('simple', $1) AS query
       WHERE search_tsv @@ query
       ORDER BY rank DESC, id
       LIMIT $2`,
-    [safe.join(" | "), limit],
+    [safe.map((t) => (options.prefix ? `${t}:*` : t)).join(" | "), limit],
   );
   return rows.map((r) => ({ id: String(r.id), score: Number(r.rank) }));
 }

@@ -94,7 +94,9 @@ export async function evaluate(deps: {
         question: q.question,
         answerable: false,
         rank: null,
-        retrieved: [],
+        retrieved: answer.sources.map(
+          (s) => `${s.docId}#${s.section.split(" › ").slice(1).join(" › ")} (${s.language})`,
+        ),
         mode: answer.mode,
       });
       continue;
@@ -159,8 +161,10 @@ export function formatEvalReport(report: EvalReport): string {
   lines.push(row("overall", report.overall));
   const u = report.unanswerable;
   lines.push("", `Unanswerable questions (${u.answeredBy}): ${u.refused}/${u.n} refused (${u.share.toFixed(3)})`);
-  for (const q of report.questions.filter((r) => !r.answerable))
-    lines.push(`  ${q.mode === "none" ? "refused " : "answered"}  ${q.id}  ${q.question}`);
+  for (const q of report.questions.filter((r) => !r.answerable)) {
+    const what = q.mode === "none" ? "refused" : `${q.mode}, quotes first ${q.retrieved[0] ?? "-"}`;
+    lines.push(`  ${q.id}  ${q.question}\n      → ${what}`);
+  }
   const misses = report.questions.filter((r) => r.answerable && r.rank === null);
   if (misses.length) {
     lines.push("", `Misses (${misses.length}):`);

@@ -57,3 +57,14 @@ export function contentTokens(text: string, lang: Lang): string[] {
   }
   return out;
 }
+
+/**
+ * A crude stem for matching inflected words: Polish words cut to their first 5 letters (zjazd, zjazdu, zjazdy →
+ * "zjazd"; wzorcowe, wzorcowy → "wzorc"), English plural and -ed/-ing endings dropped. Vietnamese words do not
+ * inflect: unchanged.
+ */
+export function stem(token: string, lang: Lang): string {
+  if (lang === "pl") return token.length > 5 ? token.slice(0, 5) : token;
+  if (lang === "en" && token.length > 4) return token.replace(/(ies|es|s|ed|ing)$/, "");
+  return token;
+}

@@ -14,7 +14,7 @@ import {
 } from "./chunk-store.ts";
 import type { IndexedEmbeddings } from "./embeddings.ts";
 import { reciprocalRankFusion } from "./fusion.ts";
-import { contentTokens, tokenize } from "./normalize.ts";
+import { contentTokens, stem, tokenize } from "./normalize.ts";
 
 export type RetrievedChunk = {
   id: string;
@@ -83,14 +83,22 @@ export class CorpusRetriever extends BaseRetriever {
     return vectorSearch(this.deps.pool, vector, CANDIDATES_PER_LIST);
   }
 
-  private stats: { fingerprint: string; df: Map<string, number>; total: number } | undefined;
+  private stats: TermStats | undefined;
 
   /** Document frequencies, reloaded when the index changed (ingestion). */
   private async termStats() {
     const fingerprint = await indexFingerprint(this.deps.pool);
     if (this.stats?.fingerprint !== fingerprint) {
       const df = await termDocumentFrequencies(this.deps.pool);
-      this.stats = { fingerprint, df, total: Number(fingerprint.split(":")[0]) || 1 };
+      // Document frequencies of stems (an upper bound: the sum over the words sharing the stem).
+      const stemDf = { pl: new Map<string, number>(), en: new Map<string, number>() };
+      for (const [word, n] of df) {
+        for (const lang of ["pl", "en"] as const) {
+          const s = stem(word, lang);
+          stemDf[lang].set(s, (stemDf[lang].get(s) ?? 0) + n);
+        }
+      }
+      this.stats = { fingerprint, df, stemDf, total: Number(fingerprint.split(":")[0]) || 1 };
     }
     return this.stats;
   }
@@ -109,12 +117,14 @@ export class CorpusRetriever extends BaseRetriever {
     }
     const [byVector, byText, stats] = await Promise.all([
       vectorUsable ? this.searchByVector(query) : [],
-      textSearch(pool, terms.length ? terms : tokenize(query), TEXT_CANDIDATES),
+      options.lang === "pl"
+        ? textSearch(pool, [...new Set(terms.map((t) => stem(t, "pl")))], TEXT_CANDIDATES, { prefix: true })
+        : textSearch(pool, terms.length ? terms : tokenize(query), TEXT_CANDIDATES),
       this.termStats(),
     ]);
     const rows = await getChunks(pool, [...new Set([...byVector.map((r) => r.id), ...byText.map((r) => r.id)])]);
     const lexical = new Map<string, { score: number; coverage: number }>();
-    for (const row of rows.values()) lexical.set(row.id, lexicalScore(terms, row, stats));
+    for (const row of rows.values()) lexical.set(row.id, lexicalScore(terms, row, stats, options.lang));
     // The text list, re-ranked: words that are rare in the corpus count more (ts_rank has no IDF), and so do
     // adjacent pairs of question words found side by side (Vietnamese words are mostly two syllables).
     const textRanked = byText
@@ -155,18 +165,29 @@ export class CorpusRetriever extends BaseRetriever {
  * is the share of the question's total IDF that the chunk contains; a word the corpus never uses has the highest
  * IDF, so a question about something the corpus lacks gets a low coverage.
  */
+export type TermStats = {
+  fingerprint: string;
+  df: Map<string, number>;
+  stemDf: { pl: Map<string, number>; en: Map<string, number> };
+  total: number;
+};
+
 export function lexicalScore(
-  terms: string[],
+  queryTerms: string[],
   row: Pick<ChunkRow, "searchText" | "heading" | "section">,
-  stats: { df: Map<string, number>; total: number },
+  stats: Pick<TermStats, "df" | "total"> & Partial<Pick<TermStats, "stemDf">>,
+  lang: Lang = "vi",
 ): { score: number; coverage: number } {
-  if (terms.length === 0) return { score: 0, coverage: 0 };
-  const tokens = tokenize(row.searchText);
+  if (queryTerms.length === 0) return { score: 0, coverage: 0 };
+  const norm = (t: string) => stem(t, lang);
+  const terms = queryTerms.map(norm);
+  const tokens = tokenize(row.searchText).map(norm);
   const present = new Set(tokens);
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]} ${tokens[i + 1]}`);
-  const headingTokens = new Set(tokenize(`${row.section} ${row.heading}`));
-  const idf = (t: string) => Math.log(1 + stats.total / (1 + (stats.df.get(t) ?? 0)));
+  const headingTokens = new Set(tokenize(`${row.section} ${row.heading}`).map(norm));
+  const df = lang === "vi" ? stats.df : (stats.stemDf?.[lang] ?? stats.df);
+  const idf = (t: string) => Math.log(1 + stats.total / (1 + (df.get(t) ?? 0)));
   let score = 0;
   let matched = 0;
   let possible = 0;

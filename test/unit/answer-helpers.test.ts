@@ -10,6 +10,7 @@ import { formatDocuments, loadPrompts } from "../../src/rag/prompts.ts";
 function source(n: number, links: string[] = []): AnswerSource {
   return {
     n,
+    docId: `doc-${n}`,
     title: `Văn bản ${n}`,
     number: "",
     section: `Điều ${n}`,
