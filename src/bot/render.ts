@@ -1,12 +1,7 @@
 import type { Lang } from "../config.ts";
-import type { Answer, AnswerSource } from "../rag/answer.ts";
+import { sourceLine, type Answer } from "../rag/answer.ts";
 import type { Translate } from "../translate.ts";
 import type { Block } from "./html.ts";
-
-function sourceLine(s: AnswerSource): string {
-  const heading = s.heading ? ` · ${s.heading}` : "";
-  return `[${s.n}] ${s.section}${heading} — ${s.title}`;
-}
 
 /** An answer as message blocks: every value goes through escaping when the blocks are rendered. */
 export function renderAnswer(answer: Answer, t: Translate): Block[] {

@@ -18,6 +18,8 @@ export type AnswerSource = {
   score: number;
   language: Lang;
   links: string[];
+  /** For a Polish or English edition: the Vietnamese reference section it mirrors. */
+  referenceSection?: string | undefined;
 };
 
 export type Answer = {
@@ -96,6 +98,7 @@ export function createAnswerer(deps: AnswererDeps) {
       score: Math.round(c.score * 1e6) / 1e6,
       language: c.language,
       links: c.sources,
+      referenceSection: c.referenceSection,
     }));
 
     let fallbackReason: Answer["fallbackReason"] = "no-llm";
@@ -134,9 +137,7 @@ export function createAnswerer(deps: AnswererDeps) {
       lang,
       fallbackReason === "no-llm" ? "answer-extractive-label" : "answer-extractive-fallback-label",
     );
-    const body = quoted
-      .map((s) => `[${s.n}] ${s.section}${s.heading ? ` · ${s.heading}` : ""} — ${s.title}\n“${s.text}”`)
-      .join("\n\n");
+    const body = quoted.map((s) => `${sourceLine(s)}\n“${s.text}”`).join("\n\n");
     return {
       mode: "extractive",
       language: lang,
@@ -205,11 +206,15 @@ export function citedNumbers(text: string): Set<number> {
   return new Set([...text.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])));
 }
 
+/** "[1] Dyrektywa 35-CT/TW › III › 1 · Cztery punkty zjazdu — title (vi: Chỉ thị 35-CT/TW › III › 1)" */
+export function sourceLine(s: AnswerSource): string {
+  const heading = s.heading ? ` · ${s.heading}` : "";
+  const reference = s.referenceSection ? ` (vi: ${s.referenceSection})` : "";
+  return `[${s.n}] ${s.section}${heading} — ${s.title}${reference}`;
+}
+
 function formatSourceList(translate: Translate, lang: Lang, sources: AnswerSource[]): string {
-  return [
-    translate(lang, "answer-sources-title"),
-    ...sources.map((s) => `[${s.n}] ${s.section}${s.heading ? ` · ${s.heading}` : ""} — ${s.title}`),
-  ].join("\n");
+  return [translate(lang, "answer-sources-title"), ...sources.map(sourceLine)].join("\n");
 }
 
 /** Shortens a passage at a sentence (or word) boundary. */

@@ -17,6 +17,8 @@ export type ChunkRow = {
   content: string;
   searchText: string;
   sources: string[];
+  /** The same section in the Vietnamese reference edition ("Chỉ thị 35-CT/TW › III › 1"), for other editions. */
+  referenceSection: string | undefined;
 };
 
 export type NewChunk = {
@@ -174,9 +176,14 @@ export async function getChunks(q: Queryable, ids: string[]): Promise<Map<string
     content: string;
     search_text: string;
     sources: string[];
+    reference_short: string | null;
   }>(
     `SELECT c.id, c.document_path, d.doc_id, d.title, d.number, c.language, c.section, c.heading, c.content,
-            c.search_heading || ' ' || c.search_text AS search_text, d.sources
+            c.search_heading || ' ' || c.search_text AS search_text, d.sources,
+            -- The Vietnamese edition of the same document (same id), whose section numbering this one mirrors.
+            (SELECT v.short_title FROM documents v
+              WHERE v.doc_id = d.doc_id AND v.language = 'vi' AND d.language <> 'vi'
+              ORDER BY v.path LIMIT 1) AS reference_short
        FROM chunks c JOIN documents d ON d.path = c.document_path
       WHERE c.id = ANY($1::bigint[])`,
     [ids],
@@ -196,6 +203,9 @@ export async function getChunks(q: Queryable, ids: string[]): Promise<Map<string
         content: r.content,
         searchText: r.search_text,
         sources: r.sources,
+        referenceSection: r.reference_short
+          ? [r.reference_short, ...r.section.split(" › ").slice(1)].join(" › ")
+          : undefined,
       },
     ]),
   );

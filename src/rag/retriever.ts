@@ -26,6 +26,8 @@ export type RetrievedChunk = {
   text: string;
   language: Lang;
   sources: string[];
+  /** Other editions: the Vietnamese section this one mirrors. */
+  referenceSection: string | undefined;
   /** Fused rank score (higher is better); comparable only within one query. */
   score: number;
   /** IDF-weighted share of the question's content words found in the chunk (0–1): an absolute relevance measure. */
@@ -149,6 +151,7 @@ export class CorpusRetriever extends BaseRetriever {
         text: row.content,
         language: row.language,
         sources: row.sources,
+        referenceSection: row.referenceSection,
         score: fusedScore * languageFactor,
         coverage: lexical.get(id)?.coverage ?? 0,
         similarity: similarity.get(id),

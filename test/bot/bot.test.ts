@@ -52,6 +52,10 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     const text = String(sent()[0]!.text);
     expect(text).toContain("Dosłowne cytaty");
     expect(text).toContain("Zjazd komórki partyjnej trwa pół dnia");
+    // The Polish edition points to the Vietnamese reference section it mirrors.
+    expect(text).toContain(
+      "<b>[1] Dyrektywa 99-CT/TW › II › 2 · Czas trwania zjazdu — Przykładowa dyrektywa 99-CT/TW o zjazdach (dokument testowy) (vi: Chỉ thị 99-CT/TW › II › 2)</b>",
+    );
   });
 
   it("says plainly when the documents do not cover a question", async () => {
