@@ -16,6 +16,8 @@ import { detectLanguage } from "./rag/language.ts";
 import { loadPrompts } from "./rag/prompts.ts";
 import { recordQuestion } from "./rag/qa-store.ts";
 import { CorpusRetriever } from "./rag/retriever.ts";
+import { loadCampaign } from "./reports/campaign.ts";
+import { createReportService } from "./reports/report-service.ts";
 import { CONSOLE_BOT_INFO, runConsoleChat, type ConsoleIO } from "./console/console-chat.ts";
 
 export type AppOptions = {
@@ -24,6 +26,8 @@ export type AppOptions = {
   corpusDir?: string;
   /** An OpenAI client to use instead of one built from the config (tests point it at a local stand-in). */
   openai?: OpenAI;
+  /** The current time (tests move a fake clock). */
+  clock?: () => Date;
 };
 
 /** The composition root: the one place that builds things holding sockets (pool, OpenAI client, bot). */
@@ -56,6 +60,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     semanticEmbeddings: embeddings.semantic,
   });
+  const reports = createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock });
   const corpusDir = options.corpusDir ?? (config.corpusDir ? resolve(config.corpusDir) : CORPUS_DIR);
 
   async function ingest(dir = corpusDir, onProgress?: (p: IngestProgress) => void): Promise<IngestReport> {
@@ -82,6 +87,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       pool: db.pool,
       answerer,
       config,
+      reports,
+      clock: options.clock,
       logger,
     });
   }
@@ -114,6 +121,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       pool: db.pool,
       answerer,
       config,
+      reports,
+      clock: options.clock,
       logger,
       channel: "console",
     });
@@ -125,6 +134,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     embeddings,
     retriever,
     answerer,
+    reports,
     ingest,
     ensureIndex,
     ask,

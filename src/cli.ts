@@ -10,6 +10,10 @@ import { hasOpenAI, type Config, type Lang } from "./config.ts";
 import { openDatabase } from "./db/pool.ts";
 import { EVAL_SET_PATH } from "./paths.ts";
 import { evaluate, formatEvalReport, loadEvalSet } from "./rag/eval.ts";
+import { readFile } from "node:fs/promises";
+import { toCsv } from "./units/csv.ts";
+import { createInvite } from "./units/member-store.ts";
+import { getUnit, importUnits, listUnits, parseUnitsCsv, UnitImportError, unitsToCsvRows } from "./units/unit-store.ts";
 import type { Logger } from "./logger.ts";
 import type { Answer } from "./rag/answer.ts";
 import type { IngestReport } from "./rag/ingest.ts";
@@ -29,6 +33,11 @@ Usage:
   daihoi ingest [DIR]               index a folder of documents (default: corpus/)
   daihoi ask ["question"] [--lang vi|pl|en] [--json]
                                     answer one question, or one per stdin line when no question is given
+  daihoi units import FILE.csv       create or update units (header code,name,kind,type,model,planned_congress_date)
+  daihoi units export               print the units as CSV
+  daihoi invite UNIT_CODE [--role secretary|deputy] [--json]
+                                    a one-time invite code for a unit's secretary or deputy
+  daihoi export                     congress progress as CSV (UTF-8 with BOM), one row per unit
   daihoi eval [--questions FILE] [--out DIR]
                                     retrieval evaluation: hit@1, hit@5, MRR per language (offline; with an
                                     OpenAI key also with OpenAI embeddings and answers)
@@ -44,7 +53,7 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!["start", "ingest", "ask", "eval"].includes(command)) {
+  if (!["start", "ingest", "ask", "eval", "units", "invite", "export"].includes(command)) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -53,6 +62,12 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
   try {
     if (command === "ingest") return await ingestCommand(app, rest, io);
     if (command === "ask") return await askCommand(app, rest, io);
+    if (command === "units") return await unitsCommand(app, rest, io);
+    if (command === "invite") return await inviteCommand(app, rest, io);
+    if (command === "export") {
+      io.stdout.write(await app.reports.exportCsv());
+      return 0;
+    }
     return await startCommand(app, config, io);
   } finally {
     await app.close();
@@ -201,5 +216,74 @@ async function evalCommand(args: string[], config: Config, logger: Logger, io: C
       await app.close();
     }
   }
+  return 0;
+}
+
+async function unitsCommand(app: App, args: string[], io: CliIO): Promise<number> {
+  const [sub, file] = args;
+  if (sub === "export") {
+    io.stdout.write(toCsv(unitsToCsvRows(await listUnits(app.db.pool))));
+    return 0;
+  }
+  if (sub !== "import" || !file) {
+    io.stderr.write(`Usage: daihoi units import FILE.csv | daihoi units export\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(resolve(file), "utf8");
+  } catch {
+    io.stderr.write(`Cannot read ${file}.\n`);
+    return 2;
+  }
+  try {
+    const report = await importUnits(app.db.pool, parseUnitsCsv(text));
+    io.stdout.write(
+      `created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UnitImportError) {
+      io.stderr.write(`Nothing was imported. Fix these rows of ${file}:\n${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function inviteCommand(app: App, args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { role: { type: "string", default: "secretary" }, json: { type: "boolean", default: false } },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const role = z.enum(["secretary", "deputy"]).safeParse(parsed.values.role);
+  const code = parsed.positionals[0];
+  if (!code || !role.success) {
+    io.stderr.write("Usage: daihoi invite UNIT_CODE [--role secretary|deputy] [--json]\n");
+    return 2;
+  }
+  const unit = await getUnit(app.db.pool, code);
+  if (!unit) {
+    io.stderr.write(`There is no unit with the code ${code.toUpperCase()}.\n`);
+    return 1;
+  }
+  const invite = await createInvite(app.db.pool, {
+    unitCode: unit.code,
+    role: role.data,
+    createdBy: null,
+    now: new Date(),
+  });
+  io.stdout.write(
+    parsed.values.json
+      ? `${JSON.stringify({ code: invite.code, unit: unit.code, expires_at: invite.expiresAt.toISOString() })}\n`
+      : `${invite.code}\n`,
+  );
   return 0;
 }

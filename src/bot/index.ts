@@ -6,9 +6,13 @@ import type { Pool } from "../db/pool.ts";
 import { isConnectionError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Answerer } from "../rag/answer.ts";
+import type { ReportService } from "../reports/report-service.ts";
 import type { BotContext } from "./context.ts";
 import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
+import { boardFeature } from "./features/board.ts";
+import { membershipFeature } from "./features/membership.ts";
+import { reportFeature } from "./features/report.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { escapeHtml } from "./html.ts";
 import { createI18n, translator } from "./i18n.ts";
@@ -21,7 +25,9 @@ export type BotDeps = {
   botInfo?: UserFromGetMe;
   pool: Pool;
   answerer: Answerer;
-  config: Pick<Config, "questions">;
+  config: Pick<Config, "questions" | "adminTelegramIds">;
+  reports: ReportService;
+  clock?: () => Date;
   logger: Logger;
   channel?: "telegram" | "console";
 };
@@ -43,7 +49,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(dedupeUpdates(deps.pool));
   guarded.use(loadUser(deps.pool));
   guarded.use(i18n);
+  const access = { pool: deps.pool, adminIds: deps.config.adminTelegramIds };
+  guarded.use(
+    membershipFeature({
+      ...access,
+      clock: deps.clock ?? (() => new Date()),
+      timeZone: deps.reports.campaign.timeZone,
+      botUsername: () => bot.botInfo.username,
+    }),
+  );
   guarded.use(basicsFeature({ pool: deps.pool }));
+  guarded.use(reportFeature({ ...access, reports: deps.reports }));
+  guarded.use(boardFeature({ ...access, reports: deps.reports }));
   guarded.use(
     askFeature({
       pool: deps.pool,
@@ -91,7 +108,10 @@ const handleError: ErrorHandler<BotContext> = async (error: BotError<BotContext>
 export async function publishCommands(bot: Bot<BotContext>, logger: Logger): Promise<void> {
   const tr = translator(createI18n());
   for (const lang of ["vi", "pl", "en"] as const) {
-    const commands = ["start", "help", "lang"].map((command) => ({ command, description: tr(lang, `cmd-${command}`) }));
+    const commands = ["start", "help", "lang", "report", "status", "whoami"].map((command) => ({
+      command,
+      description: tr(lang, `cmd-${command}`),
+    }));
     try {
       await bot.api.setMyCommands(commands, lang === "vi" ? {} : { language_code: lang });
     } catch (error) {

@@ -171,8 +171,7 @@ describe("a long, hostile model answer", () => {
   it("is delivered intact: escaped, split under 4096 characters, buttons under the last part", async () => {
     const { default: OpenAI } = await import("openai");
     const { startFakeOpenAI } = await import("../helpers/fake-openai.ts");
-    const { createBot } = await import("../../src/bot/index.ts");
-    const { BOT_INFO, TEST_TOKEN, makeAnswerer, silentLogger } = await import("../helpers/app-fixture.ts");
+    const { makeAnswerer } = await import("../helpers/app-fixture.ts");
     const hostile = "<script>alert(1)</script> a & b < c <b>unclosed [1]\n";
     const long = `${hostile}${"Đại hội chi bộ 👍🏽 🇻🇳 tiến hành trong nửa ngày. ".repeat(180)}`;
     const fake = await startFakeOpenAI({ reply: () => long });
@@ -181,15 +180,7 @@ describe("a long, hostile model answer", () => {
     try {
       await indexMiniCorpus(db);
       const client = new OpenAI({ apiKey: "t", baseURL: fake.baseURL, maxRetries: 0, timeout: 5000 });
-      const bot = createBot({
-        token: TEST_TOKEN,
-        apiRoot: api.apiRoot,
-        botInfo: BOT_INFO,
-        pool: db.pool,
-        answerer: makeAnswerer(db, { client, model: "m", timeoutMs: 5000 }),
-        config: { questions: { maxChars: 1000, perMinute: 100 } },
-        logger: silentLogger,
-      });
+      const bot = makeBot(db, api.apiRoot, { answerer: makeAnswerer(db, { client, model: "m", timeoutMs: 5000 }) });
       await bot.handleUpdate(textUpdate("dai hoi chi bo keo dai bao lau"));
       const messages = api.callsOf("sendMessage").map((c) => c.payload);
       expect(long.length).toBeGreaterThan(9000);

@@ -12,6 +12,8 @@ import { LocalHashEmbeddings } from "../../src/rag/embeddings.ts";
 import { ingestDirectory } from "../../src/rag/ingest.ts";
 import { loadPrompts } from "../../src/rag/prompts.ts";
 import { CorpusRetriever } from "../../src/rag/retriever.ts";
+import { loadCampaign } from "../../src/reports/campaign.ts";
+import { createReportService } from "../../src/reports/report-service.ts";
 
 export const MINI_CORPUS = join(import.meta.dirname, "..", "fixtures", "corpus-mini");
 export const silentLogger = pino({ level: "silent" });
@@ -50,14 +52,27 @@ export function makeAnswerer(db: Database, chat?: { client: OpenAI; model: strin
   });
 }
 
-export function makeBot(db: Database, apiRoot: string, options: { perMinute?: number; maxChars?: number } = {}) {
+export type BotOptions = {
+  perMinute?: number;
+  maxChars?: number;
+  adminIds?: number[];
+  clock?: () => Date;
+  answerer?: ReturnType<typeof makeAnswerer>;
+};
+
+export function makeBot(db: Database, apiRoot: string, options: BotOptions = {}) {
   return createBot({
     token: TEST_TOKEN,
     apiRoot,
     botInfo: BOT_INFO,
     pool: db.pool,
-    answerer: makeAnswerer(db),
-    config: { questions: { maxChars: options.maxChars ?? 1000, perMinute: options.perMinute ?? 100 } },
+    answerer: options.answerer ?? makeAnswerer(db),
+    config: {
+      questions: { maxChars: options.maxChars ?? 1000, perMinute: options.perMinute ?? 100 },
+      adminTelegramIds: options.adminIds ?? [],
+    },
+    reports: createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock }),
+    clock: options.clock,
     logger: silentLogger,
   });
 }
@@ -80,7 +95,10 @@ export function textUpdate(text: string, options: { userId?: number; languageCod
   };
 }
 
-export function callbackUpdate(data: string, options: { userId?: number; updateId?: number } = {}) {
+export function callbackUpdate(
+  data: string,
+  options: { userId?: number; updateId?: number; languageCode?: string } = {},
+) {
   const userId = options.userId ?? 5001;
   return {
     update_id: options.updateId ?? nextUpdateId++,
@@ -88,7 +106,7 @@ export function callbackUpdate(data: string, options: { userId?: number; updateI
       id: `cb${nextUpdateId}`,
       chat_instance: "ci",
       data,
-      from: { id: userId, is_bot: false, first_name: "Lan", language_code: "vi" },
+      from: { id: userId, is_bot: false, first_name: "Lan", language_code: options.languageCode ?? "vi" },
       message: {
         message_id: 7,
         date: Math.floor(Date.now() / 1000),

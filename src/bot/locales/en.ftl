@@ -13,6 +13,15 @@ help =
     /start — start
     /help — this help
     /lang — choose the language (vi, pl, en)
+    For secretaries and deputies (in a private chat):
+    /report — report a step of your unit's congress, guided with buttons
+    /plan DD/MM/YYYY — planned congress date
+    /drafts, /dossiers, /filed, /action DD/MM/YYYY — the other steps
+    /held DD/MM/YYYY [members elected] [secretary elected yes|no] [delegates elected yes|no]
+    /status — your unit's steps, done and due
+    /whoami — your unit and role
+    For the City Organization Board:
+    /progress, /overdue, /unit CODE, /export, /invite CODE [secretary|deputy], /members [CODE], /remove ID, /grant ID
 lang-choose = Choose the interface language:
 lang-set = English selected.
 lang-unknown = The language “{ $value }” is not supported. Choose vi, pl or en (for example: /lang en).
@@ -37,3 +46,98 @@ unknown-command = I don't know that command. Send /help to see the commands.
 cmd-start = Start
 cmd-help = How to use the bot
 cmd-lang = Choose the language
+role-secretary = secretary
+role-deputy = deputy secretary
+whoami-id = Your Telegram id: { $id }
+whoami-board = You are a member of the City Organization Board.
+whoami-member = Unit: { $unit } ({ $code }), role: { $role }.
+whoami-nobody = You are not registered to any unit yet. Ask the City Organization Board for an invite code, then send /start CODE.
+invite-usage = Write: /invite UNIT_CODE [secretary|deputy], for example /invite P-DONGSON secretary
+unit-unknown = There is no unit with the code { $code }.
+invite-created =
+    Invite code for { $role } of { $unit } ({ $code }): { $invite }
+    Link: { $link }
+    Valid once, until { $expires }. Give it only to that person.
+invite-joined = Welcome! You are now registered as { $role } of { $unit } ({ $code }). Send /report to report your congress, /status to see its steps.
+invite-unknown = This invite code is not valid. Check it, or ask the City Organization Board for a new one.
+invite-expired = This invite code has expired. Ask the City Organization Board for a new one.
+invite-used = This invite code has already been used. Ask the City Organization Board for a new one.
+invite-already-member = You are already registered to a unit (see /whoami). To move to another unit, ask the Board to remove you first.
+remove-usage = Write: /remove TELEGRAM_ID (the number /whoami shows).
+remove-not-member = { $id } is not a member of any unit.
+remove-done = { $id } has been removed from { $code }.
+grant-usage = Write: /grant TELEGRAM_ID
+grant-done = { $id } is now a member of the City Organization Board.
+members-none = No one has joined yet.
+members-title = Unit members (unit · role · name · joined):
+access-denied = You are not allowed to do this.
+access-board-only = This command is for the City Organization Board only.
+access-private-only = Reports are made only in a private chat with the bot.
+access-not-member = You are not registered to a unit. Ask the City Organization Board for an invite code, then send /start CODE.
+report-form-date = DD/MM/YYYY
+report-form-held = DD/MM/YYYY [members elected] [secretary elected yes|no] [delegates elected yes|no]
+report-recorded = Recorded: { $milestone } — { $date }.
+report-corrected = Corrected: { $milestone } — { $date } (the earlier report is kept in the history).
+report-usage = Write: { $form }
+report-error-date = “{ $value }” is not a date. Write the day as DD/MM/YYYY, for example 21/02/2025.
+report-error-number = “{ $value }” is not a number of committee members. Write a whole number, for example 27.
+report-error-yesno = “{ $value }” is not yes or no.
+report-error-future = { $date } is in the future (today is { $today }). Report this step once it has happened.
+report-error-order = { $date } is earlier than “{ $earlier }”, reported for { $earlierDate }. Check the date; nothing was recorded.
+report-error-order-later = { $date } is later than “{ $later }”, reported for { $laterDate }. Check the date; nothing was recorded.
+report-error-members-cell = A party cell elects { $min } to { $max } committee members; { $value } is outside that. Nothing was recorded.
+report-error-members-committee = A party committee elects { $min } to { $max } members here; { $value } is outside that. Nothing was recorded.
+report-error-milestone = Unknown step.
+status-title = { $unit } ({ $code }): congress steps
+status-late = { $days } days late
+status-days-left = { $days } days left
+status-due = due { $date }
+status-not-reported = not reported
+report-choose = Which step do you want to report?
+report-forms-title = Or in one line:
+report-flow-expired = This button is no longer valid. Send /report to start again.
+report-skip = Skip (add later)
+report-ask-date = On what date? Write DD/MM/YYYY, or press a button.
+report-today = Today
+report-yesterday = Yesterday
+report-ask-members = How many committee members were elected? Write a number.
+report-ask-secretary = Was the secretary elected at the congress?
+report-ask-delegates = Were the delegates to the higher-level congress elected?
+report-yes = yes
+report-no = no
+report-confirm = Please check: { $milestone } — { $date }.
+report-save = ✔ Save
+report-cancel = ✖ Cancel
+report-cancelled = Cancelled; nothing was recorded.
+report-detail-members = Committee members elected: { $count }
+report-detail-secretary-yes = Secretary elected at the congress: yes
+report-detail-secretary-no = Secretary elected at the congress: no
+report-detail-delegates-yes = Delegates to the higher congress elected: yes
+report-detail-delegates-no = Delegates to the higher congress elected: no
+progress-title = Congress campaign on { $date }
+progress-held = Congresses held: { $held }/{ $total }
+progress-model = Model units: { $held }/{ $total }
+progress-others = Other units: { $held }/{ $total }
+progress-milestones = By step:
+progress-changes = New in the last 24 hours:
+progress-no-changes = Nothing new in the last 24 hours.
+overdue-none = No unit is late.
+overdue-title = Late units: { $count }
+overdue-no-secretary = no secretary registered
+overdue-days = { $days } days late (due { $date })
+overdue-secretary = secretary: { $name }
+unit-usage = Write: /unit UNIT_CODE
+unit-kind = { $kind }, { $type }, { $model }
+unit-kind-committee = party committee
+unit-kind-cell = party cell
+unit-model-yes = model congress
+unit-model-no = not a model unit
+unit-members = Members: { $names }
+unit-history = History:
+unit-no-history = Nothing reported yet.
+unit-correction = (correction)
+unit-reported = reported { $at } by { $by }
+export-caption = Congress progress, one row per unit (UTF-8 CSV, opens in Excel).
+cmd-report = Report a congress step
+cmd-status = My unit's steps
+cmd-whoami = My unit and role

@@ -13,6 +13,15 @@ help =
     /start — początek
     /help — ta pomoc
     /lang — wybór języka (vi, pl, en)
+    Dla sekretarzy i ich zastępców (w prywatnym czacie z botem):
+    /report — zgłoszenie etapu zjazdu jednostki, krok po kroku z przyciskami
+    /plan DD/MM/RRRR — planowana data zjazdu
+    /drafts, /dossiers, /filed, /action DD/MM/RRRR — pozostałe etapy
+    /held DD/MM/RRRR [liczba wybranych członków komitetu] [sekretarz wybrany na zjeździe tak|nie] [delegaci wybrani tak|nie]
+    /status — etapy jednostki: wykonane i nadchodzące
+    /whoami — twoja jednostka i rola
+    Dla Wydziału Organizacyjnego Komitetu Miejskiego:
+    /progress, /overdue, /unit KOD, /export, /invite KOD [secretary|deputy], /members [KOD], /remove ID, /grant ID
 lang-choose = Wybierz język interfejsu:
 lang-set = Wybrano język polski.
 lang-unknown = Język „{ $value }” nie jest obsługiwany. Wybierz vi, pl lub en (na przykład: /lang pl).
@@ -37,3 +46,98 @@ unknown-command = Nie znam tego polecenia. Wyślij /help, aby zobaczyć poleceni
 cmd-start = Początek
 cmd-help = Jak korzystać z bota
 cmd-lang = Wybór języka
+role-secretary = sekretarz
+role-deputy = zastępca sekretarza
+whoami-id = Twój identyfikator Telegram: { $id }
+whoami-board = Jesteś członkiem Wydziału Organizacyjnego Komitetu Miejskiego.
+whoami-member = Jednostka: { $unit } ({ $code }), rola: { $role }.
+whoami-nobody = Nie jesteś jeszcze przypisany do żadnej jednostki. Poproś Wydział Organizacyjny o kod zaproszenia i wyślij /start KOD.
+invite-usage = Napisz: /invite KOD_JEDNOSTKI [secretary|deputy], na przykład /invite P-DONGSON secretary
+unit-unknown = Nie ma jednostki o kodzie { $code }.
+invite-created =
+    Kod zaproszenia dla: { $role }, { $unit } ({ $code }): { $invite }
+    Link: { $link }
+    Jednorazowy, ważny do { $expires }. Przekaż go tylko tej osobie.
+invite-joined = Witamy! Jesteś teraz zarejestrowany jako { $role } jednostki { $unit } ({ $code }). Wyślij /report, aby zgłosić etap zjazdu, /status, aby zobaczyć etapy.
+invite-unknown = Ten kod zaproszenia jest nieprawidłowy. Sprawdź go lub poproś Wydział Organizacyjny o nowy.
+invite-expired = Ten kod zaproszenia wygasł. Poproś Wydział Organizacyjny o nowy.
+invite-used = Ten kod zaproszenia został już użyty. Poproś Wydział Organizacyjny o nowy.
+invite-already-member = Jesteś już przypisany do jednostki (zobacz /whoami). Aby zmienić jednostkę, poproś Wydział o usunięcie obecnego przypisania.
+remove-usage = Napisz: /remove ID_TELEGRAM (liczba pokazywana przez /whoami).
+remove-not-member = { $id } nie należy do żadnej jednostki.
+remove-done = Usunięto { $id } z jednostki { $code }.
+grant-usage = Napisz: /grant ID_TELEGRAM
+grant-done = { $id } jest teraz członkiem Wydziału Organizacyjnego w bocie.
+members-none = Nikt jeszcze nie dołączył.
+members-title = Członkowie jednostek (jednostka · rola · imię · data dołączenia):
+access-denied = Nie masz uprawnień do tej czynności.
+access-board-only = To polecenie jest tylko dla Wydziału Organizacyjnego Komitetu Miejskiego.
+access-private-only = Zgłoszenia składa się tylko w prywatnym czacie z botem.
+access-not-member = Nie jesteś przypisany do jednostki. Poproś Wydział Organizacyjny o kod zaproszenia i wyślij /start KOD.
+report-form-date = DD/MM/RRRR
+report-form-held = DD/MM/RRRR [liczba wybranych członków komitetu] [sekretarz wybrany na zjeździe tak|nie] [delegaci wybrani tak|nie]
+report-recorded = Zapisano: { $milestone } — { $date }.
+report-corrected = Poprawiono: { $milestone } — { $date } (wcześniejsze zgłoszenie zostaje w historii).
+report-usage = Napisz: { $form }
+report-error-date = „{ $value }” nie jest datą. Napisz dzień w postaci DD/MM/RRRR, na przykład 21/02/2025.
+report-error-number = „{ $value }” nie jest liczbą członków komitetu. Napisz liczbę całkowitą, na przykład 27.
+report-error-yesno = „{ $value }” to nie „tak” ani „nie”.
+report-error-future = { $date } to data z przyszłości (dziś jest { $today }). Zgłoś ten etap, gdy już się odbędzie.
+report-error-order = { $date } jest wcześniej niż etap „{ $earlier }” zgłoszony na { $earlierDate }. Sprawdź datę; nic nie zapisano.
+report-error-order-later = { $date } jest później niż etap „{ $later }” zgłoszony na { $laterDate }. Sprawdź datę; nic nie zapisano.
+report-error-members-cell = Komórka partyjna wybiera od { $min } do { $max } członków komitetu; { $value } jest poza tym zakresem. Nic nie zapisano.
+report-error-members-committee = Komitet partyjny wybiera tu od { $min } do { $max } członków; { $value } jest poza tym zakresem. Nic nie zapisano.
+report-error-milestone = Nieznany etap.
+status-title = { $unit } ({ $code }): etapy zjazdu
+status-late = { $days } dni opóźnienia
+status-days-left = zostało { $days } dni
+status-due = termin { $date }
+status-not-reported = nie zgłoszono
+report-choose = Który etap chcesz zgłosić?
+report-forms-title = Albo w jednej linii:
+report-flow-expired = Ten przycisk jest już nieaktualny. Wyślij /report, aby zacząć od nowa.
+report-skip = Pomiń (uzupełnię później)
+report-ask-date = Którego dnia? Napisz DD/MM/RRRR albo naciśnij przycisk.
+report-today = Dziś
+report-yesterday = Wczoraj
+report-ask-members = Ilu członków komitetu wybrano? Napisz liczbę.
+report-ask-secretary = Czy sekretarz został wybrany na zjeździe?
+report-ask-delegates = Czy wybrano delegatów na zjazd wyższego szczebla?
+report-yes = tak
+report-no = nie
+report-confirm = Sprawdź: { $milestone } — { $date }.
+report-save = ✔ Zapisz
+report-cancel = ✖ Anuluj
+report-cancelled = Anulowano; nic nie zapisano.
+report-detail-members = Wybrani członkowie komitetu: { $count }
+report-detail-secretary-yes = Sekretarz wybrany na zjeździe: tak
+report-detail-secretary-no = Sekretarz wybrany na zjeździe: nie
+report-detail-delegates-yes = Delegaci na zjazd wyższego szczebla wybrani: tak
+report-detail-delegates-no = Delegaci na zjazd wyższego szczebla wybrani: nie
+progress-title = Kampania zjazdowa na dzień { $date }
+progress-held = Zjazdy odbyte: { $held }/{ $total }
+progress-model = Jednostki wzorcowe: { $held }/{ $total }
+progress-others = Pozostałe jednostki: { $held }/{ $total }
+progress-milestones = Według etapów:
+progress-changes = Nowe w ostatnich 24 godzinach:
+progress-no-changes = Nic nowego w ostatnich 24 godzinach.
+overdue-none = Żadna jednostka nie jest spóźniona.
+overdue-title = Spóźnione jednostki: { $count }
+overdue-no-secretary = brak zarejestrowanego sekretarza
+overdue-days = { $days } dni opóźnienia (termin { $date })
+overdue-secretary = sekretarz: { $name }
+unit-usage = Napisz: /unit KOD_JEDNOSTKI
+unit-kind = { $kind }, { $type }, { $model }
+unit-kind-committee = komitet partyjny
+unit-kind-cell = komórka partyjna
+unit-model-yes = zjazd wzorcowy
+unit-model-no = nie jest jednostką wzorcową
+unit-members = Członkowie: { $names }
+unit-history = Historia:
+unit-no-history = Nic jeszcze nie zgłoszono.
+unit-correction = (poprawka)
+unit-reported = zgłoszono { $at } przez { $by }
+export-caption = Postęp zjazdów, jeden wiersz na jednostkę (CSV UTF-8, otwiera się w Excelu).
+cmd-report = Zgłoś etap zjazdu
+cmd-status = Etapy mojej jednostki
+cmd-whoami = Moja jednostka i rola

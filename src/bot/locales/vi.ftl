@@ -13,6 +13,15 @@ help =
     /start — bắt đầu
     /help — hướng dẫn này
     /lang — chọn ngôn ngữ (vi, pl, en)
+    Dành cho bí thư, phó bí thư (trong chat riêng với bot):
+    /report — báo cáo một bước của đại hội đơn vị, có nút bấm hướng dẫn
+    /plan DD/MM/YYYY — ngày dự kiến tổ chức đại hội
+    /drafts, /dossiers, /filed, /action DD/MM/YYYY — các bước khác
+    /held DD/MM/YYYY [số cấp ủy viên được bầu] [bầu bí thư tại đại hội có|không] [bầu đoàn đại biểu có|không]
+    /status — các bước của đơn vị: đã xong và sắp đến hạn
+    /whoami — đơn vị và vai trò của đồng chí
+    Dành cho Ban Tổ chức Thành ủy:
+    /progress, /overdue, /unit MÃ, /export, /invite MÃ [secretary|deputy], /members [MÃ], /remove ID, /grant ID
 lang-choose = Chọn ngôn ngữ giao diện:
 lang-set = Đã chọn tiếng Việt.
 lang-unknown = Ngôn ngữ “{ $value }” không được hỗ trợ. Hãy chọn: vi, pl hoặc en (ví dụ: /lang vi).
@@ -37,3 +46,98 @@ unknown-command = Tôi không biết lệnh này. Gõ /help để xem các lện
 cmd-start = Bắt đầu
 cmd-help = Hướng dẫn sử dụng
 cmd-lang = Chọn ngôn ngữ
+role-secretary = bí thư
+role-deputy = phó bí thư
+whoami-id = Mã Telegram của đồng chí: { $id }
+whoami-board = Đồng chí là thành viên Ban Tổ chức Thành ủy.
+whoami-member = Đơn vị: { $unit } ({ $code }), vai trò: { $role }.
+whoami-nobody = Đồng chí chưa được đăng ký vào đơn vị nào. Xin đề nghị Ban Tổ chức Thành ủy cấp mã mời, rồi gửi /start MÃ.
+invite-usage = Cách viết: /invite MÃ_ĐƠN_VỊ [secretary|deputy], ví dụ /invite P-DONGSON secretary
+unit-unknown = Không có đơn vị nào mang mã { $code }.
+invite-created =
+    Mã mời cho { $role } của { $unit } ({ $code }): { $invite }
+    Đường dẫn: { $link }
+    Dùng một lần, hiệu lực đến { $expires }. Chỉ trao cho đúng người đó.
+invite-joined = Chào mừng đồng chí! Đồng chí đã được đăng ký là { $role } của { $unit } ({ $code }). Gửi /report để báo cáo đại hội, /status để xem các bước.
+invite-unknown = Mã mời không hợp lệ. Xin kiểm tra lại hoặc đề nghị Ban Tổ chức Thành ủy cấp mã mới.
+invite-expired = Mã mời đã hết hạn. Xin đề nghị Ban Tổ chức Thành ủy cấp mã mới.
+invite-used = Mã mời này đã được sử dụng. Xin đề nghị Ban Tổ chức Thành ủy cấp mã mới.
+invite-already-member = Đồng chí đã được đăng ký vào một đơn vị (xem /whoami). Muốn chuyển đơn vị, xin đề nghị Ban Tổ chức gỡ đăng ký cũ trước.
+remove-usage = Cách viết: /remove MÃ_TELEGRAM (số hiện trong /whoami).
+remove-not-member = { $id } không thuộc đơn vị nào.
+remove-done = Đã gỡ { $id } khỏi đơn vị { $code }.
+grant-usage = Cách viết: /grant MÃ_TELEGRAM
+grant-done = { $id } đã trở thành thành viên Ban Tổ chức Thành ủy trên bot.
+members-none = Chưa có ai tham gia.
+members-title = Thành viên các đơn vị (đơn vị · vai trò · tên · ngày tham gia):
+access-denied = Đồng chí không có quyền thực hiện việc này.
+access-board-only = Lệnh này chỉ dành cho Ban Tổ chức Thành ủy.
+access-private-only = Báo cáo chỉ thực hiện trong chat riêng với bot.
+access-not-member = Đồng chí chưa được đăng ký vào đơn vị nào. Xin đề nghị Ban Tổ chức Thành ủy cấp mã mời, rồi gửi /start MÃ.
+report-form-date = DD/MM/YYYY
+report-form-held = DD/MM/YYYY [số cấp ủy viên được bầu] [bầu bí thư tại đại hội có|không] [bầu đoàn đại biểu có|không]
+report-recorded = Đã ghi nhận: { $milestone } — { $date }.
+report-corrected = Đã sửa: { $milestone } — { $date } (báo cáo trước vẫn được lưu trong lịch sử).
+report-usage = Cách viết: { $form }
+report-error-date = “{ $value }” không phải là ngày hợp lệ. Xin viết ngày theo dạng DD/MM/YYYY, ví dụ 21/02/2025.
+report-error-number = “{ $value }” không phải là số cấp ủy viên. Xin viết một số nguyên, ví dụ 27.
+report-error-yesno = “{ $value }” không phải là “có” hoặc “không”.
+report-error-future = Ngày { $date } chưa đến (hôm nay là { $today }). Xin báo cáo bước này sau khi đã thực hiện.
+report-error-order = Ngày { $date } sớm hơn bước “{ $earlier }” đã báo cáo ngày { $earlierDate }. Xin kiểm tra lại ngày; chưa có gì được ghi nhận.
+report-error-order-later = Ngày { $date } muộn hơn bước “{ $later }” đã báo cáo ngày { $laterDate }. Xin kiểm tra lại ngày; chưa có gì được ghi nhận.
+report-error-members-cell = Chi bộ bầu từ { $min } đến { $max } chi ủy viên; { $value } nằm ngoài khoảng này. Chưa có gì được ghi nhận.
+report-error-members-committee = Đảng bộ bầu từ { $min } đến { $max } cấp ủy viên; { $value } nằm ngoài khoảng này. Chưa có gì được ghi nhận.
+report-error-milestone = Bước không hợp lệ.
+status-title = { $unit } ({ $code }): các bước của đại hội
+status-late = chậm { $days } ngày
+status-days-left = còn { $days } ngày
+status-due = hạn { $date }
+status-not-reported = chưa báo cáo
+report-choose = Đồng chí muốn báo cáo bước nào?
+report-forms-title = Hoặc viết trên một dòng:
+report-flow-expired = Nút này không còn hiệu lực. Gửi /report để bắt đầu lại.
+report-skip = Bỏ qua (bổ sung sau)
+report-ask-date = Vào ngày nào? Xin viết DD/MM/YYYY hoặc bấm nút.
+report-today = Hôm nay
+report-yesterday = Hôm qua
+report-ask-members = Đại hội bầu bao nhiêu cấp ủy viên? Xin viết một số.
+report-ask-secretary = Đại hội có bầu bí thư trực tiếp tại đại hội không?
+report-ask-delegates = Đại hội đã bầu đoàn đại biểu dự đại hội cấp trên chưa?
+report-yes = có
+report-no = không
+report-confirm = Xin kiểm tra: { $milestone } — { $date }.
+report-save = ✔ Lưu
+report-cancel = ✖ Hủy
+report-cancelled = Đã hủy; chưa có gì được ghi nhận.
+report-detail-members = Số cấp ủy viên được bầu: { $count }
+report-detail-secretary-yes = Bầu bí thư tại đại hội: có
+report-detail-secretary-no = Bầu bí thư tại đại hội: không
+report-detail-delegates-yes = Bầu đoàn đại biểu dự đại hội cấp trên: có
+report-detail-delegates-no = Bầu đoàn đại biểu dự đại hội cấp trên: không
+progress-title = Tiến độ đại hội đến ngày { $date }
+progress-held = Đã tổ chức đại hội: { $held }/{ $total }
+progress-model = Đơn vị điểm: { $held }/{ $total }
+progress-others = Các đơn vị khác: { $held }/{ $total }
+progress-milestones = Theo từng bước:
+progress-changes = Mới trong 24 giờ qua:
+progress-no-changes = Không có gì mới trong 24 giờ qua.
+overdue-none = Không có đơn vị nào chậm tiến độ.
+overdue-title = Đơn vị chậm tiến độ: { $count }
+overdue-no-secretary = chưa có bí thư đăng ký
+overdue-days = chậm { $days } ngày (hạn { $date })
+overdue-secretary = bí thư: { $name }
+unit-usage = Cách viết: /unit MÃ_ĐƠN_VỊ
+unit-kind = { $kind }, { $type }, { $model }
+unit-kind-committee = đảng bộ
+unit-kind-cell = chi bộ
+unit-model-yes = đại hội điểm
+unit-model-no = không phải đơn vị điểm
+unit-members = Thành viên: { $names }
+unit-history = Lịch sử báo cáo:
+unit-no-history = Chưa có báo cáo nào.
+unit-correction = (báo cáo sửa)
+unit-reported = báo cáo ngày { $at } bởi { $by }
+export-caption = Tiến độ đại hội, mỗi đơn vị một dòng (CSV UTF-8, mở được bằng Excel).
+cmd-report = Báo cáo một bước của đại hội
+cmd-status = Các bước của đơn vị tôi
+cmd-whoami = Đơn vị và vai trò của tôi

@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { Lang } from "../config.ts";
+import { AppError } from "../errors.ts";
+import { ROOT_DIR } from "../paths.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const names = z.object({ vi: z.string().min(1), pl: z.string().min(1), en: z.string().min(1) });
+
+const milestoneSchema = z.object({
+  key: z.string().regex(/^[a-z_]{2,20}$/),
+  command: z.string().regex(/^[a-z]{2,20}$/),
+  ordered: z.boolean(),
+  future: z.enum(["allowed", "forbidden"]),
+  names,
+  fields: z.array(z.enum(["members_elected", "secretary_elected", "delegates_elected"])).default([]),
+  deadline: z
+    .object({
+      from: z.string().optional(),
+      offsetDays: z.number().int().optional(),
+      fixed: isoDate.optional(),
+      ours: z.boolean().default(false),
+      note: z.string().optional(),
+    })
+    .optional(),
+});
+
+const campaignSchema = z.object({
+  timeZone: z.string().min(1),
+  milestones: z.array(milestoneSchema).min(1),
+  committeeSize: z.object({
+    cell: z.object({ min: z.number().int().min(1), max: z.number().int() }),
+    committee: z.object({ min: z.number().int().min(1), max: z.number().int() }),
+  }),
+});
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const CAMPAIGN_PATH = join(ROOT_DIR, "src", "reports", "campaign.json");
+
+/** Reads and checks the campaign file; an error names the file and the field. */
+export function loadCampaign(path = CAMPAIGN_PATH): Campaign {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new AppError(`Campaign file ${path} cannot be read as JSON.`, { cause: error });
+  }
+  const parsed = campaignSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError(`Campaign file ${path}: ${problems}`);
+  }
+  const keys = new Set<string>();
+  for (const m of parsed.data.milestones) {
+    if (keys.has(m.key)) throw new AppError(`Campaign file ${path}: milestone key "${m.key}" appears twice`);
+    keys.add(m.key);
+    if (m.deadline?.from && !parsed.data.milestones.some((o) => o.key === m.deadline!.from)) {
+      throw new AppError(`Campaign file ${path}: milestones.${m.key}.deadline.from names no milestone`);
+    }
+  }
+  return parsed.data;
+}
+
+export function milestoneName(m: Milestone, lang: Lang): string {
+  return m.names[lang];
+}

@@ -1,0 +1,102 @@
+import type { Lang } from "../config.ts";
+import { dateInZone } from "../dates.ts";
+import { withTransaction, type Pool } from "../db/pool.ts";
+import { UserError } from "../errors.ts";
+import { listMembers } from "../units/member-store.ts";
+import { getUnit, listUnits } from "../units/unit-store.ts";
+import type { Campaign } from "./campaign.ts";
+import { progressCsv } from "./export.ts";
+import { computeProgress, overdueItems, unitStatus } from "./progress.ts";
+import { appendReport, currentReports, reportsSince, unitHistory, type ReportDetails } from "./report-store.ts";
+import { validateReport } from "./rules.ts";
+
+export type Clock = () => Date;
+
+/** Congress progress: reports in, the unit's status and the Board's views out. Time comes from `clock`. */
+export function createReportService(deps: { pool: Pool; campaign: Campaign; clock?: Clock }) {
+  const { pool, campaign } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const today = () => dateInZone(clock(), campaign.timeZone);
+
+  function milestoneByKey(key: string) {
+    return campaign.milestones.find((m) => m.key === key);
+  }
+  function milestoneByCommand(command: string) {
+    return campaign.milestones.find((m) => m.command === command);
+  }
+
+  /** Validates against the unit's current state and appends, in one transaction (the unit row locked). */
+  async function record(report: {
+    unitCode: string;
+    milestone: string;
+    date: string;
+    details?: ReportDetails;
+    reportedBy: number | null;
+    chatId: number | null;
+    lang: Lang;
+  }) {
+    const milestone = milestoneByKey(report.milestone);
+    if (!milestone) throw new UserError("report-error-milestone");
+    return withTransaction(pool, async (tx) => {
+      // Serialises reports of one unit: two concurrent reports cannot both pass the order check.
+      const { rows } = await tx.query<{ kind: "committee" | "cell" }>(
+        "SELECT kind FROM units WHERE code = $1 FOR UPDATE",
+        [report.unitCode],
+      );
+      if (!rows[0]) throw new UserError("unit-unknown", { code: report.unitCode });
+      const current = await currentReports(tx, report.unitCode);
+      const details = report.details ?? {};
+      validateReport(campaign, rows[0].kind, { milestone, date: report.date, details }, current, today(), report.lang);
+      return appendReport(tx, { ...report, details, reportedAt: clock() });
+    });
+  }
+
+  async function status(unitCode: string) {
+    const unit = await getUnit(pool, unitCode);
+    if (!unit) throw new UserError("unit-unknown", { code: unitCode });
+    return { unit, today: today(), items: unitStatus(campaign, unit, await currentReports(pool, unitCode), today()) };
+  }
+
+  async function progress() {
+    const [units, reports, recent] = await Promise.all([
+      listUnits(pool),
+      currentReports(pool),
+      reportsSince(pool, new Date(clock().getTime() - 86_400_000)),
+    ]);
+    const changes = campaign.milestones
+      .map((m) => ({
+        key: m.key,
+        count: new Set(recent.filter((r) => r.milestone === m.key).map((r) => r.unitCode)).size,
+      }))
+      .filter((c) => c.count > 0);
+    return { ...computeProgress(campaign, units, reports), changes };
+  }
+
+  async function overdue() {
+    const [units, reports, members] = await Promise.all([
+      listUnits(pool, { activeOnly: true }),
+      currentReports(pool),
+      listMembers(pool),
+    ]);
+    return overdueItems(campaign, units, reports, today()).map((item) => ({
+      ...item,
+      secretaries: members.filter((m) => m.unitCode === item.unit.code && m.role === "secretary"),
+    }));
+  }
+
+  async function history(unitCode: string) {
+    const unit = await getUnit(pool, unitCode);
+    if (!unit) throw new UserError("unit-unknown", { code: unitCode });
+    const [events, members] = await Promise.all([unitHistory(pool, unit.code), listMembers(pool, unit.code)]);
+    return { unit, events, members };
+  }
+
+  async function exportCsv() {
+    const [units, reports, members] = await Promise.all([listUnits(pool), currentReports(pool), listMembers(pool)]);
+    return progressCsv(campaign, units, reports, members);
+  }
+
+  return { campaign, today, milestoneByKey, milestoneByCommand, record, status, progress, overdue, history, exportCsv };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,62 @@
+import { UserError } from "../errors.ts";
+import { formatDmy } from "../dates.ts";
+import type { Lang } from "../config.ts";
+import { milestoneName, type Campaign, type Milestone } from "./campaign.ts";
+import type { ReportDetails, ReportEvent } from "./report-store.ts";
+
+export type ReportInput = { milestone: Milestone; date: string; details: ReportDetails };
+
+/**
+ * The campaign's rules for a report, checked before anything is stored. Throws a UserError whose message key
+ * says what is wrong and how to write it.
+ */
+export function validateReport(
+  campaign: Campaign,
+  unitKind: "committee" | "cell",
+  input: ReportInput,
+  current: ReportEvent[],
+  today: string,
+  lang: Lang,
+): void {
+  const { milestone, date, details } = input;
+  if (milestone.future === "forbidden" && date > today) {
+    throw new UserError("report-error-future", { date: formatDmy(date), today: formatDmy(today) });
+  }
+  if (milestone.ordered) {
+    const index = campaign.milestones.findIndex((m) => m.key === milestone.key);
+    for (const earlier of campaign.milestones.slice(0, index).filter((m) => m.ordered)) {
+      const done = current.find((e) => e.milestone === earlier.key);
+      if (done && date < done.date) {
+        throw new UserError("report-error-order", {
+          date: formatDmy(date),
+          earlier: milestoneName(earlier, lang),
+          earlierDate: formatDmy(done.date),
+        });
+      }
+    }
+    for (const later of campaign.milestones.slice(index + 1).filter((m) => m.ordered)) {
+      const done = current.find((e) => e.milestone === later.key);
+      if (done && date > done.date) {
+        throw new UserError("report-error-order-later", {
+          date: formatDmy(date),
+          later: milestoneName(later, lang),
+          laterDate: formatDmy(done.date),
+        });
+      }
+    }
+  }
+  if (details.members_elected !== undefined) {
+    const range = campaign.committeeSize[unitKind];
+    if (
+      !Number.isInteger(details.members_elected) ||
+      details.members_elected < range.min ||
+      details.members_elected > range.max
+    ) {
+      throw new UserError(`report-error-members-${unitKind}`, {
+        min: range.min,
+        max: range.max,
+        value: details.members_elected,
+      });
+    }
+  }
+}

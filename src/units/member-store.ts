@@ -1,0 +1,128 @@
+import { createHash, randomInt } from "node:crypto";
+import { withTransaction, type Pool, type Queryable } from "../db/pool.ts";
+
+export type Role = "secretary" | "deputy";
+
+export type Membership = { telegramId: number; unitCode: string; role: Role; joinedAt: Date; name: string };
+
+/** Who someone is to the bot: a Board member, a member of one unit, both, or neither. */
+export type Person = { telegramId: number; board: boolean; membership: Membership | undefined };
+
+export async function getPerson(q: Queryable, telegramId: number, adminIds: readonly number[]): Promise<Person> {
+  const [board, membership] = await Promise.all([
+    adminIds.includes(telegramId)
+      ? Promise.resolve(true)
+      : q.query("SELECT 1 FROM board_members WHERE telegram_id = $1", [telegramId]).then((r) => (r.rowCount ?? 0) > 0),
+    getMembership(q, telegramId),
+  ]);
+  return { telegramId, board, membership };
+}
+
+type MemberRow = { telegram_id: string; unit_code: string; role: Role; joined_at: Date; name: string | null };
+
+const SELECT_MEMBER = `SELECT m.telegram_id, m.unit_code, m.role, m.joined_at,
+                              coalesce(nullif(trim(u.first_name || ' ' || coalesce('@' || u.username, '')), ''),
+                                       m.telegram_id::text) AS name
+                         FROM unit_members m LEFT JOIN telegram_users u ON u.telegram_id = m.telegram_id
+                        WHERE m.removed_at IS NULL`;
+
+function toMembership(r: MemberRow): Membership {
+  return {
+    telegramId: Number(r.telegram_id),
+    unitCode: r.unit_code,
+    role: r.role,
+    joinedAt: r.joined_at,
+    name: r.name ?? "",
+  };
+}
+
+export async function getMembership(q: Queryable, telegramId: number): Promise<Membership | undefined> {
+  const { rows } = await q.query<MemberRow>(`${SELECT_MEMBER} AND m.telegram_id = $1`, [telegramId]);
+  return rows[0] ? toMembership(rows[0]) : undefined;
+}
+
+export async function listMembers(q: Queryable, unitCode?: string): Promise<Membership[]> {
+  const { rows } = await q.query<MemberRow>(
+    `${SELECT_MEMBER} ${unitCode ? "AND m.unit_code = $1" : ""} ORDER BY m.unit_code, m.role DESC, m.joined_at`,
+    unitCode ? [unitCode] : [],
+  );
+  return rows.map(toMembership);
+}
+
+export async function grantBoard(q: Queryable, telegramId: number, grantedBy: number): Promise<void> {
+  await q.query(
+    "INSERT INTO board_members (telegram_id, granted_by) VALUES ($1, $2) ON CONFLICT (telegram_id) DO NOTHING",
+    [telegramId, grantedBy],
+  );
+}
+
+/** Ends a person's membership (kept as history). Returns the unit they were removed from, if any. */
+export async function removeMember(
+  q: Queryable,
+  telegramId: number,
+  removedBy: number | null,
+): Promise<string | undefined> {
+  const { rows } = await q.query<{ unit_code: string }>(
+    `UPDATE unit_members SET removed_at = now(), removed_by = $2 WHERE telegram_id = $1 AND removed_at IS NULL
+     RETURNING unit_code`,
+    [telegramId, removedBy],
+  );
+  return rows[0]?.unit_code;
+}
+
+// No 0/O/1/I/L: codes are read aloud and typed from paper.
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 10;
+
+export function hashInviteCode(code: string): string {
+  return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
+}
+
+export const DEFAULT_INVITE_DAYS = 7;
+
+/** Creates a one-time invite; returns the code (shown once, stored only as a hash). */
+export async function createInvite(
+  q: Queryable,
+  invite: { unitCode: string; role: Role; createdBy: number | null; now: Date; validDays?: number },
+): Promise<{ code: string; expiresAt: Date }> {
+  const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+  const expiresAt = new Date(invite.now.getTime() + (invite.validDays ?? DEFAULT_INVITE_DAYS) * 86_400_000);
+  await q.query(
+    `INSERT INTO invites (code_hash, unit_code, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [hashInviteCode(code), invite.unitCode, invite.role, invite.createdBy, invite.now, expiresAt],
+  );
+  return { code, expiresAt };
+}
+
+export type RedeemResult =
+  { ok: true; unitCode: string; role: Role } | { ok: false; reason: "unknown" | "expired" | "used" | "already-member" };
+
+/**
+ * Redeems an invite: checks and marks it used and creates the membership in one transaction, the invite row
+ * locked (FOR UPDATE) so two people racing with one code cannot both join.
+ */
+export async function redeemInvite(pool: Pool, code: string, telegramId: number, now: Date): Promise<RedeemResult> {
+  return withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      unit_code: string;
+      role: Role;
+      expires_at: Date;
+      used_at: Date | null;
+    }>("SELECT id, unit_code, role, expires_at, used_at FROM invites WHERE code_hash = $1 FOR UPDATE", [
+      hashInviteCode(code),
+    ]);
+    const invite = rows[0];
+    if (!invite) return { ok: false, reason: "unknown" };
+    if (invite.used_at) return { ok: false, reason: "used" };
+    if (invite.expires_at.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+    const current = await getMembership(tx, telegramId);
+    if (current) return { ok: false, reason: "already-member" };
+    await tx.query("UPDATE invites SET used_by = $2, used_at = $3 WHERE id = $1", [invite.id, telegramId, now]);
+    await tx.query(
+      "INSERT INTO unit_members (telegram_id, unit_code, role, invite_id, joined_at) VALUES ($1, $2, $3, $4, $5)",
+      [telegramId, invite.unit_code, invite.role, invite.id, now],
+    );
+    return { ok: true, unitCode: invite.unit_code, role: invite.role };
+  });
+}

@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/pool.ts";
+import { parseCsv } from "../../src/units/csv.ts";
+import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";
+import { callbackUpdate, makeBot, textUpdate } from "../helpers/app-fixture.ts";
+import { dbKinds, openTestDatabase } from "../helpers/db.ts";
+import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
+
+const BOARD = 1001;
+const UNITS_CSV = `code,name,kind,type,model,planned_congress_date
+P-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025
+P-THIEUDUONG,Đảng bộ phường Thiệu Dương,committee,ward,yes,25/02/2025
+CB-THPT,Chi bộ Trường THPT Đông Sơn 1,cell,school,yes,
+X-DONGQUANG,Đảng bộ xã Đông Quang,committee,commune,no,20/03/2025
+`;
+
+describe.each(dbKinds())("units, invites and reports through the Bot API stand-in, on %s", (kind) => {
+  let db: Database;
+  let api: FakeBotApi;
+  let now: Date;
+  const clock = () => now;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    api = await startFakeBotApi();
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+  beforeEach(async () => {
+    api.reset();
+    now = new Date("2025-03-10T03:00:00Z"); // 10:00 in Hanoi
+    await db.pool.query("TRUNCATE report_flows, report_events, invites, unit_members, board_members, units CASCADE");
+    await importUnits(db.pool, parseUnitsCsv(UNITS_CSV));
+  });
+
+  const bot = () => makeBot(db, api.apiRoot, { adminIds: [BOARD], clock });
+  const texts = () => api.callsOf("sendMessage").map((c) => String(c.payload.text));
+  const lastText = () => texts().at(-1) ?? "";
+  const send = async (text: string, userId: number, languageCode = "en") => {
+    await bot().handleUpdate(textUpdate(text, { userId, languageCode }));
+    return lastText();
+  };
+  const press = async (data: string, userId: number) => {
+    await bot().handleUpdate(callbackUpdate(data, { userId, languageCode: "en" }));
+  };
+  const inviteCode = async (unit: string, role = "secretary") => {
+    const reply = await send(`/invite ${unit} ${role}`, BOARD);
+    return /: ([A-Z2-9]{10})\n/.exec(reply)![1]!;
+  };
+  const events = async () => (await db.pool.query("SELECT unit_code, milestone FROM report_events ORDER BY id")).rows;
+
+  it("a Board member invites, the secretary joins with the code, reports /held, and /progress shows one more unit", async () => {
+    expect(await send("/progress", BOARD)).toContain("Congresses held: 0/4");
+    const code = await inviteCode("P-DONGSON");
+    expect(lastText()).toContain(`https://t.me/daihoi_test_bot?start=${code}`);
+    expect(await send(`/start ${code}`, 2001)).toContain(
+      "registered as secretary of Đảng bộ phường Đông Sơn (P-DONGSON)",
+    );
+    expect(await send("/whoami", 2001)).toContain("Unit: Đảng bộ phường Đông Sơn (P-DONGSON), role: secretary.");
+    expect(await send("/held 21/02/2025 27 yes", 2001)).toContain("Recorded: Congress held — 21/02/2025.");
+    const progress = await send("/progress", BOARD);
+    expect(progress).toContain("Congresses held: 1/4");
+    expect(progress).toContain("Model units: 1/3");
+    expect(progress).toContain("New in the last 24 hours:\n• Congress held: +1");
+    const { rows } = await db.pool.query("SELECT reported_by, chat_id, details FROM report_events");
+    expect(rows).toEqual([
+      { reported_by: "2001", chat_id: "2001", details: { members_elected: 27, secretary_elected: true } },
+    ]);
+  });
+
+  it("the same through /report's buttons, surviving a restart mid-flow", async () => {
+    const code = await inviteCode("X-DONGQUANG");
+    await send(`/start ${code}`, 2002);
+    await send("/report", 2002);
+    const keyboard = api.callsOf("sendMessage").at(-1)!.payload.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    expect(keyboard.inline_keyboard.flat().map((b) => b.callback_data)).toContain("rp:m:held");
+    await press("rp:m:held", 2002);
+    expect(lastText()).toContain("On what date?");
+    await press("rp:d:yday", 2002); // a new Bot object each update: nothing of the flow lives in memory
+    expect(lastText()).toContain("How many committee members");
+    await send("27", 2002);
+    await press("rp:b:secretary:1", 2002);
+    await press("rp:s", 2002); // delegates: added later
+    expect(lastText()).toContain("Please check: Congress held — 09/03/2025.");
+    await press("rp:ok", 2002);
+    expect(lastText()).toContain("Recorded: Congress held — 09/03/2025.");
+    expect(await send("/progress", BOARD)).toContain("Congresses held: 1/4");
+  });
+
+  it("refuses expired, reused and unknown invite codes, changing nothing", async () => {
+    const code = await inviteCode("P-DONGSON");
+    const stale = await inviteCode("P-THIEUDUONG");
+    expect(await send("/start WRONGCODE2", 2003)).toContain("This invite code is not valid");
+    expect(await send(`/start ${code}`, 2003)).toContain("registered as secretary");
+    expect(await send(`/start ${code}`, 2004)).toContain("already been used");
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    expect(await send(`/start ${stale}`, 2005)).toContain("has expired");
+    const { rows } = await db.pool.query("SELECT telegram_id::int AS id FROM unit_members ORDER BY id");
+    expect(rows).toEqual([{ id: 2003 }]);
+  });
+
+  it("refuses Board commands from anyone else, and forged or foreign buttons", async () => {
+    for (const command of [
+      "/invite P-DONGSON",
+      "/progress",
+      "/overdue",
+      "/unit P-DONGSON",
+      "/export",
+      "/grant 3000",
+      "/remove 2001",
+    ]) {
+      expect(await send(command, 3000)).toBe("This command is for the City Organization Board only.");
+    }
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM invites")).rows[0].n).toBe(0);
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM board_members")).rows[0].n).toBe(0);
+
+    // Two secretaries of two units; B forges A's buttons.
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2011);
+    await send(`/start ${await inviteCode("X-DONGQUANG")}`, 2012);
+    await send("/report", 2011);
+    await press("rp:m:held", 2012);
+    await press("rp:ok", 2012);
+    await press("rp:m:bogus", 2011);
+    const answers = api.callsOf("answerCallbackQuery").map((c) => c.payload.text);
+    expect(answers).toEqual([
+      "This button is no longer valid. Send /report to start again.",
+      "This button is no longer valid. Send /report to start again.",
+      "This button is no longer valid. Send /report to start again.",
+    ]);
+    // A non-member cannot report at all; a member only for their own unit (there is no way to name another).
+    expect(await send("/held 01/03/2025", 3000)).toContain("You are not registered to a unit");
+    expect(await events()).toEqual([]);
+  });
+
+  it("takes reports only in a private chat", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2021);
+    const update = textUpdate("/held 21/02/2025", { userId: 2021, languageCode: "en" });
+    const group = {
+      ...update,
+      message: { ...update.message, chat: { id: -100123, type: "group" as const, title: "Chi bộ" } },
+    };
+    await bot().handleUpdate(group);
+    expect(lastText()).toBe("Reports are made only in a private chat with the bot.");
+    expect(await events()).toEqual([]);
+  });
+
+  it("validates every form and records nothing when a report is wrong", async () => {
+    await send(`/start ${await inviteCode("CB-THPT")}`, 2031, "vi");
+    const cases: [string, string][] = [
+      ["/held 31/02/2025", "“31/02/2025” không phải là ngày hợp lệ"],
+      ["/held 2025-02-21", "“2025-02-21” không phải là ngày hợp lệ"],
+      ["/held 11/03/2025", "Ngày 11/03/2025 chưa đến (hôm nay là 10/03/2025)"],
+      ["/held 01/03/2025 8 có", "Chi bộ bầu từ 1 đến 7 chi ủy viên; 8 nằm ngoài khoảng này"],
+      ["/held 01/03/2025 5 maybe", "“maybe” không phải là “có” hoặc “không”"],
+      ["/held 01/03/2025 abc", "“abc” không phải là số cấp ủy viên"],
+      ["/held", "Cách viết: /held DD/MM/YYYY"],
+      ["/drafts 01/03/2025 7", "Cách viết: /drafts DD/MM/YYYY"],
+    ];
+    for (const [command, error] of cases) expect(await send(command, 2031, "vi")).toContain(error);
+    expect(await events()).toEqual([]);
+
+    // Valid ones, each form once; then order rules against what is already reported.
+    expect(await send("/plan 01/03/2025", 2031, "vi")).toContain("Đã ghi nhận");
+    expect(await send("/drafts 15/02/2025", 2031, "vi")).toContain("Đã ghi nhận");
+    expect(await send("/dossiers 16/02/2025", 2031, "vi")).toContain("Đã ghi nhận");
+    expect(await send("/held 01/03/2025 5 có không", 2031, "vi")).toContain(
+      "Đã ghi nhận: Đã tổ chức đại hội — 01/03/2025.",
+    );
+    expect(await send("/filed 28/02/2025", 2031, "vi")).toContain(
+      "sớm hơn bước “Đã tổ chức đại hội” đã báo cáo ngày 01/03/2025",
+    );
+    expect(await send("/filed 02/03/2025", 2031, "vi")).toContain("Đã ghi nhận");
+    expect(await send("/action 05/03/2025", 2031, "vi")).toContain("Đã ghi nhận");
+    expect((await events()).map((e) => e.milestone)).toEqual([
+      "plan",
+      "drafts_sent",
+      "dossiers",
+      "held",
+      "filed",
+      "action_programme",
+    ]);
+  });
+
+  it("keeps a correction and the report it corrects; /unit shows both, /status shows the latest", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2041);
+    await send("/held 21/02/2025", 2041);
+    expect(await send("/held 22/02/2025 31 yes", 2041)).toContain("Corrected: Congress held — 22/02/2025");
+    const history = await send("/unit P-DONGSON", BOARD);
+    expect(history).toMatch(
+      /Congress held: 21\/02\/2025 — reported 10\/03\/2025 by 2041\n• Congress held: 22\/02\/2025 \(31, yes\) — reported 10\/03\/2025 by 2041 \(correction\)/,
+    );
+    const status = await send("/status", 2041);
+    expect(status).toContain("✅ Congress held: 22/02/2025");
+    expect(status).toContain("Committee members elected: 31");
+    expect(status).toContain("❗ Resolution and documents signed, stamped and filed: due 01/03/2025 (9 days late)");
+  });
+
+  it("/overdue lists late units with days and secretary; /export sends a CSV Excel reads right", async () => {
+    await send(`/start ${await inviteCode("P-THIEUDUONG")}`, 2051);
+    await send("/held 25/02/2025 29 yes yes", 2051);
+    const overdue = await send("/overdue", BOARD);
+    // Thiệu Dương held 25/02: resolution due 04/03 (6 days late on 10/03), action programme due 27/03 (not late).
+    expect(overdue).toContain(
+      "• P-THIEUDUONG Đảng bộ phường Thiệu Dương: Resolution and documents signed, stamped and filed — 6 days late (due 04/03/2025) — secretary: Lan",
+    );
+    expect(overdue).not.toContain("Thiệu Dương: Action programme issued");
+    // Đông Sơn planned 21/02 and reported nothing: drafts were due 15 days before (06/02), the congress on the day.
+    expect(overdue).toContain(
+      "• P-DONGSON Đảng bộ phường Đông Sơn: Draft documents sent to the city working group for appraisal — 32 days late (due 06/02/2025) — secretary: no secretary registered",
+    );
+    expect(overdue).toContain(
+      "• P-DONGSON Đảng bộ phường Đông Sơn: Congress held — 17 days late (due 21/02/2025) — secretary: no secretary registered",
+    );
+    expect(overdue).toContain("Late units: 3");
+    expect(overdue).not.toContain("X-DONGQUANG Đảng bộ xã Đông Quang: Congress held"); // planned 20/03: not yet due
+
+    await send("/export", BOARD);
+    const [upload] = api.callsOf("sendDocument");
+    expect(upload).toBeDefined();
+    const raw = String(upload!.payload.raw ?? "");
+    const bom = raw.indexOf("\uFEFF");
+    expect(bom).toBeGreaterThan(-1);
+    const csvText = raw.slice(bom, raw.indexOf("\r\n--", bom));
+    const rows = parseCsv(csvText);
+    expect(rows[0]).toEqual([
+      "code",
+      "name",
+      "kind",
+      "type",
+      "model",
+      "planned_congress_date",
+      "drafts_sent",
+      "dossiers",
+      "held",
+      "filed",
+      "action_programme",
+      "members_elected",
+      "secretary_elected",
+      "delegates_elected",
+      "secretary",
+    ]);
+    const thieuDuong = rows.find((r) => r[0] === "P-THIEUDUONG")!;
+    expect(thieuDuong).toEqual([
+      "P-THIEUDUONG",
+      "Đảng bộ phường Thiệu Dương",
+      "committee",
+      "ward",
+      "yes",
+      "25/02/2025",
+      "",
+      "",
+      "25/02/2025",
+      "",
+      "",
+      "29",
+      "yes",
+      "yes",
+      "Lan",
+    ]);
+    expect(rows).toHaveLength(5);
+  });
+});
+
+describe("units import", () => {
+  it("names the line and field of a bad row and imports nothing", async () => {
+    const db = await openTestDatabase("pglite");
+    try {
+      const bad = `${UNITS_CSV}X-BAD,Đảng bộ X,party,ward,maybe,32/01/2025\n`;
+      expect(() => parseUnitsCsv(bad)).toThrow(
+        /line 6, kind: must be committee or cell\nline 6, model: must be yes or no\nline 6, planned_congress_date: must be a real date/,
+      );
+      expect(() => parseUnitsCsv(`code,name\nA,B\n`)).toThrow(/line 1, header/);
+      expect(() => parseUnitsCsv(`${UNITS_CSV}P-DONGSON,Again,committee,ward,no,\n`)).toThrow(
+        /line 6, code: P-DONGSON already appears on line 2/,
+      );
+      expect((await db.pool.query("SELECT count(*)::int AS n FROM units")).rows[0].n).toBe(0);
+      expect(await importUnits(db.pool, parseUnitsCsv(UNITS_CSV))).toMatchObject({ created: expect.any(Array) });
+      const again = await importUnits(db.pool, parseUnitsCsv(UNITS_CSV.replace("Đông Quang", "Đông Quang mới")));
+      expect(again).toEqual({
+        created: [],
+        updated: ["X-DONGQUANG"],
+        unchanged: ["P-DONGSON", "P-THIEUDUONG", "CB-THPT"],
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});
