@@ -136,6 +136,17 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(await events()).toEqual([]);
   });
 
+  it("lets the Board see who joined, remove a member and grant Board rights", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON", "deputy")}`, 2061);
+    expect(await send("/members", BOARD)).toMatch(/P-DONGSON · deputy secretary · Lan \(2061\) · 10\/03\/2025/);
+    expect(await send("/remove 2061", BOARD)).toBe("2061 has been removed from P-DONGSON.");
+    expect(await send("/held 21/02/2025", 2061)).toContain("You are not registered to a unit");
+    expect(await send("/remove 2061", BOARD)).toBe("2061 is not a member of any unit.");
+    expect(await send("/grant 2062", BOARD)).toBe("2062 is now a member of the City Organization Board.");
+    expect(await send("/progress", 2062)).toContain("Congresses held: 0/4");
+    expect(await send("/whoami", 2062)).toContain("You are a member of the City Organization Board.");
+  });
+
   it("takes reports only in a private chat", async () => {
     await send(`/start ${await inviteCode("P-DONGSON")}`, 2021);
     const update = textUpdate("/held 21/02/2025", { userId: 2021, languageCode: "en" });

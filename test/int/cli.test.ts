@@ -106,4 +106,29 @@ describe("the daihoi command", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
   });
+
+  it("units import/export, invite --json and export work from the command line", async () => {
+    const csv = join(dataDir, "units.csv");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(csv, "code,name,kind,type,model,planned_congress_date\nP-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025\n");
+    expect((await run(["units", "import", csv], "", env)).stdout).toBe("created 1, updated 0, unchanged 0\n");
+    expect((await run(["units", "import", csv], "", env)).stdout).toBe("created 0, updated 0, unchanged 1\n");
+    const exported = await run(["units", "export"], "", env);
+    expect(exported.stdout).toBe(
+      "\uFEFFcode,name,kind,type,model,planned_congress_date\r\nP-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025\r\n",
+    );
+    const invite = JSON.parse((await run(["invite", "p-dongson", "--role", "deputy", "--json"], "", env)).stdout);
+    expect(invite).toEqual({ code: expect.stringMatching(/^[A-Z2-9]{10}$/), unit: "P-DONGSON", expires_at: expect.any(String) });
+    expect(Date.parse(invite.expires_at) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    const bad = await run(["invite", "NOPE"], "", env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("There is no unit with the code NOPE.");
+    const progress = await run(["export"], "", env);
+    expect(progress.stdout.startsWith("\uFEFFcode,name,kind,type,model,planned_congress_date,drafts_sent")).toBe(true);
+    await writeFile(csv, "code,name,kind,type,model,planned_congress_date\nX,Y,committee,ward,maybe,\n");
+    const rejected = await run(["units", "import", csv], "", env);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain("line 2, code: letters, digits");
+    expect(rejected.stderr).toContain("line 2, model: must be yes or no");
+  });
 });
