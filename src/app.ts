@@ -18,6 +18,9 @@ import { recordQuestion } from "./rag/qa-store.ts";
 import { CorpusRetriever } from "./rag/retriever.ts";
 import { loadCampaign } from "./reports/campaign.ts";
 import { createReportService } from "./reports/report-service.ts";
+import { createTelegramNotifier } from "./bot/notifier.ts";
+import { createThrottledNotifier, type Notifier } from "./reminders/notifier.ts";
+import { createScheduler } from "./reminders/scheduler.ts";
 import { CONSOLE_BOT_INFO, runConsoleChat, type ConsoleIO } from "./console/console-chat.ts";
 
 export type AppOptions = {
@@ -79,7 +82,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     return answer;
   }
 
-  function telegramBot() {
+  /** The reminder scheduler, sending through `notifier` (throttled to Telegram's limits). */
+  function scheduler(notifier: Notifier) {
+    return createScheduler({
+      pool: db.pool,
+      campaign: reports.campaign,
+      notifier: createThrottledNotifier(notifier),
+      translate,
+      adminIds: config.adminTelegramIds,
+      clock: options.clock,
+      logger,
+    });
+  }
+
+  function telegramBot(withScheduler?: ReturnType<typeof scheduler>) {
     if (!config.telegram.token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
     return createBot({
       token: config.telegram.token,
@@ -88,14 +104,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       answerer,
       config,
       reports,
+      scheduler: withScheduler,
       clock: options.clock,
       logger,
     });
   }
 
-  /** Long polling until stop(); prunes processed update ids every hour. */
+  /** Long polling until stop(); the reminder scheduler wakes every minute; processed update ids pruned hourly. */
   async function serveTelegram(signal: AbortSignal): Promise<void> {
-    const bot = telegramBot();
+    const reminders = scheduler(createTelegramNotifier(config.telegram.token!, config.telegram.apiRoot));
+    const bot = telegramBot(reminders);
     await bot.init();
     logger.info({ username: bot.botInfo.username }, "bot connected to Telegram");
     // The command menu is a side call: published in the background, its failure only logged.
@@ -106,10 +124,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       );
     }, 3_600_000);
     signal.addEventListener("abort", () => void bot.stop(), { once: true });
+    reminders.start();
     try {
       await bot.start({ allowed_updates: ["message", "callback_query", "my_chat_member"] });
     } finally {
       clearInterval(prune);
+      await reminders.stop();
     }
   }
 
@@ -135,6 +155,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     retriever,
     answerer,
     reports,
+    scheduler,
     ingest,
     ensureIndex,
     ask,

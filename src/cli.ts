@@ -38,6 +38,8 @@ Usage:
   daihoi invite UNIT_CODE [--role secretary|deputy] [--json]
                                     a one-time invite code for a unit's secretary or deputy
   daihoi export                     congress progress as CSV (UTF-8 with BOM), one row per unit
+  daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]
+                                    what the scheduler would send at that moment, to whom (nothing is sent)
   daihoi eval [--questions FILE] [--out DIR]
                                     retrieval evaluation: hit@1, hit@5, MRR per language (offline; with an
                                     OpenAI key also with OpenAI embeddings and answers)
@@ -53,7 +55,7 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!["start", "ingest", "ask", "eval", "units", "invite", "export"].includes(command)) {
+  if (!["start", "ingest", "ask", "eval", "units", "invite", "export", "reminders"].includes(command)) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -64,6 +66,7 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     if (command === "ask") return await askCommand(app, rest, io);
     if (command === "units") return await unitsCommand(app, rest, io);
     if (command === "invite") return await inviteCommand(app, rest, io);
+    if (command === "reminders") return await remindersCommand(app, rest, io);
     if (command === "export") {
       io.stdout.write(await app.reports.exportCsv());
       return 0;
@@ -285,5 +288,40 @@ async function inviteCommand(app: App, args: string[], io: CliIO): Promise<numbe
       ? `${JSON.stringify({ code: invite.code, unit: unit.code, expires_at: invite.expiresAt.toISOString() })}\n`
       : `${invite.code}\n`,
   );
+  return 0;
+}
+
+async function remindersCommand(app: App, args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { at: { type: "string" }, json: { type: "boolean", default: false } },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const at = parsed.values.at ? new Date(parsed.values.at) : new Date();
+  if (parsed.positionals[0] !== "preview" || Number.isNaN(at.getTime())) {
+    io.stderr.write('Usage: daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]\n');
+    return 2;
+  }
+  const scheduler = app.scheduler({
+    send: () => Promise.reject(new Error("preview sends nothing")),
+  });
+  const items = await scheduler.preview(at);
+  if (parsed.values.json) {
+    for (const item of items) io.stdout.write(`${JSON.stringify(item)}\n`);
+  } else if (items.length === 0) {
+    io.stdout.write("Nothing would be sent at that moment.\n");
+  } else {
+    for (const item of items) {
+      io.stdout.write(
+        `→ ${item.telegram_id} (${item.unit}, ${item.milestone}, ${item.kind} ${item.lead_days}):\n${item.text}\n\n`,
+      );
+    }
+  }
   return 0;
 }

@@ -6,12 +6,14 @@ import type { Pool } from "../db/pool.ts";
 import { isConnectionError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Answerer } from "../rag/answer.ts";
+import type { Scheduler } from "../reminders/scheduler.ts";
 import type { ReportService } from "../reports/report-service.ts";
 import type { BotContext } from "./context.ts";
 import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
 import { membershipFeature } from "./features/membership.ts";
+import { remindersFeature } from "./features/reminders.ts";
 import { reportFeature } from "./features/report.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { escapeHtml } from "./html.ts";
@@ -27,6 +29,8 @@ export type BotDeps = {
   answerer: Answerer;
   config: Pick<Config, "questions" | "adminTelegramIds">;
   reports: ReportService;
+  /** Sends reminders, digests and broadcasts; absent in the terminal chat. */
+  scheduler?: Scheduler;
   clock?: () => Date;
   logger: Logger;
   channel?: "telegram" | "console";
@@ -61,6 +65,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(basicsFeature({ pool: deps.pool }));
   guarded.use(reportFeature({ ...access, reports: deps.reports }));
   guarded.use(boardFeature({ ...access, reports: deps.reports }));
+  guarded.use(
+    remindersFeature({
+      ...access,
+      reports: deps.reports,
+      scheduler: deps.scheduler,
+      clock: deps.clock ?? (() => new Date()),
+    }),
+  );
   guarded.use(
     askFeature({
       pool: deps.pool,
@@ -108,7 +120,7 @@ const handleError: ErrorHandler<BotContext> = async (error: BotError<BotContext>
 export async function publishCommands(bot: Bot<BotContext>, logger: Logger): Promise<void> {
   const tr = translator(createI18n());
   for (const lang of ["vi", "pl", "en"] as const) {
-    const commands = ["start", "help", "lang", "report", "status", "whoami"].map((command) => ({
+    const commands = ["start", "help", "lang", "report", "status", "deadlines", "whoami"].map((command) => ({
       command,
       description: tr(lang, `cmd-${command}`),
     }));

@@ -26,17 +26,37 @@ const milestoneSchema = z.object({
     .optional(),
 });
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM");
+
+const remindersSchema = z.object({
+  leadDays: z.array(z.number().int().min(0).max(60)).min(1),
+  sendAt: clockTime,
+  quietHours: z.object({ from: clockTime, to: clockTime }),
+  digestAt: clockTime,
+  digestAheadDays: z.number().int().min(0).max(30),
+  nudgeOverdue: z.boolean(),
+});
+
 const campaignSchema = z.object({
-  timeZone: z.string().min(1),
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as Asia/Ho_Chi_Minh"),
   milestones: z.array(milestoneSchema).min(1),
   committeeSize: z.object({
     cell: z.object({ min: z.number().int().min(1), max: z.number().int() }),
     committee: z.object({ min: z.number().int().min(1), max: z.number().int() }),
   }),
+  reminders: remindersSchema,
 });
 
 export type Campaign = z.infer<typeof campaignSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
+export type ReminderSettings = z.infer<typeof remindersSchema>;
 
 export const CAMPAIGN_PATH = join(ROOT_DIR, "src", "reports", "campaign.json");
 

@@ -58,6 +58,7 @@ export type BotOptions = {
   adminIds?: number[];
   clock?: () => Date;
   answerer?: ReturnType<typeof makeAnswerer>;
+  scheduler?: import("../../src/reminders/scheduler.ts").Scheduler;
 };
 
 export function makeBot(db: Database, apiRoot: string, options: BotOptions = {}) {
@@ -72,6 +73,7 @@ export function makeBot(db: Database, apiRoot: string, options: BotOptions = {})
       adminTelegramIds: options.adminIds ?? [],
     },
     reports: createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock }),
+    scheduler: options.scheduler,
     clock: options.clock,
     logger: silentLogger,
   });

@@ -13,12 +13,17 @@ export async function startFakeBotApi() {
   const scripted = new Map<string, Reply[]>();
   let messageId = 100;
   const pendingUpdates: { update_id: number }[] = [];
+  let rule: ((method: string, payload: Record<string, unknown>) => Reply | undefined) | undefined;
+  /** When each call arrived, by the clock the test gives (a fake clock in scheduler tests). */
+  let clock: () => number = Date.now;
+  const times: number[] = [];
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const method = (req.url ?? "").split("/").pop() ?? "";
       const payload = await readJson(req);
       calls.push({ method, payload });
+      times.push(clock());
       if (method === "getUpdates" && !scripted.get(method)?.length) {
         // Long polling: hand out updates from `offset` on; with none, wait a little and answer [].
         const offset = Number(payload.offset ?? 0);
@@ -31,7 +36,7 @@ export async function startFakeBotApi() {
         res.end(JSON.stringify({ ok: true, result: ready }));
         return;
       }
-      const reply = scripted.get(method)?.shift();
+      const reply = rule?.(method, payload) ?? scripted.get(method)?.shift();
       if (reply === "hang") return; // never answers
       const { status, body } = reply ?? { status: 200, body: { ok: true, result: defaultResult(method, payload) } };
       res.writeHead(status, { "content-type": "application/json" });
@@ -66,6 +71,14 @@ export async function startFakeBotApi() {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     callsOf: (method: string) => calls.filter((c) => c.method === method),
+    times,
+    /** A standing answer for some calls, e.g. 403 for one chat; undefined lets the call through. */
+    setRule(next: typeof rule) {
+      rule = next;
+    },
+    useClock(next: () => number) {
+      clock = next;
+    },
     /** Makes `update` available to getUpdates (long polling). */
     queueUpdate(update: { update_id: number }) {
       pendingUpdates.push(update);
@@ -75,6 +88,8 @@ export async function startFakeBotApi() {
     },
     reset() {
       calls.length = 0;
+      times.length = 0;
+      rule = undefined;
       scripted.clear();
       pendingUpdates.length = 0;
     },

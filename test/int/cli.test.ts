@@ -110,7 +110,10 @@ describe("the daihoi command", () => {
   it("units import/export, invite --json and export work from the command line", async () => {
     const csv = join(dataDir, "units.csv");
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(csv, "code,name,kind,type,model,planned_congress_date\nP-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025\n");
+    await writeFile(
+      csv,
+      "code,name,kind,type,model,planned_congress_date\nP-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025\n",
+    );
     expect((await run(["units", "import", csv], "", env)).stdout).toBe("created 1, updated 0, unchanged 0\n");
     expect((await run(["units", "import", csv], "", env)).stdout).toBe("created 0, updated 0, unchanged 1\n");
     const exported = await run(["units", "export"], "", env);
@@ -118,7 +121,11 @@ describe("the daihoi command", () => {
       "\uFEFFcode,name,kind,type,model,planned_congress_date\r\nP-DONGSON,Đảng bộ phường Đông Sơn,committee,ward,yes,21/02/2025\r\n",
     );
     const invite = JSON.parse((await run(["invite", "p-dongson", "--role", "deputy", "--json"], "", env)).stdout);
-    expect(invite).toEqual({ code: expect.stringMatching(/^[A-Z2-9]{10}$/), unit: "P-DONGSON", expires_at: expect.any(String) });
+    expect(invite).toEqual({
+      code: expect.stringMatching(/^[A-Z2-9]{10}$/),
+      unit: "P-DONGSON",
+      expires_at: expect.any(String),
+    });
     expect(Date.parse(invite.expires_at) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const bad = await run(["invite", "NOPE"], "", env);
     expect(bad.code).toBe(1);

@@ -19,9 +19,10 @@ help =
     /drafts, /dossiers, /filed, /action DD/MM/YYYY — the other steps
     /held DD/MM/YYYY [members elected] [secretary elected yes|no] [delegates elected yes|no]
     /status — your unit's steps, done and due
+    /deadlines — your unit's coming deadlines
     /whoami — your unit and role
     For the City Organization Board:
-    /progress, /overdue, /unit CODE, /export, /invite CODE [secretary|deputy], /members [CODE], /remove ID, /grant ID
+    /progress, /overdue, /broadcast, /unit CODE, /export, /invite CODE [secretary|deputy], /members [CODE], /remove ID, /grant ID
 lang-choose = Choose the interface language:
 lang-set = English selected.
 lang-unknown = The language “{ $value }” is not supported. Choose vi, pl or en (for example: /lang en).
@@ -89,8 +90,14 @@ report-error-members-cell = A party cell elects { $min } to { $max } committee m
 report-error-members-committee = A party committee elects { $min } to { $max } members here; { $value } is outside that. Nothing was recorded.
 report-error-milestone = Unknown step.
 status-title = { $unit } ({ $code }): congress steps
-status-late = { $days } days late
-status-days-left = { $days } days left
+status-late = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late
+status-days-left = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left
 status-due = due { $date }
 status-not-reported = not reported
 report-choose = Which step do you want to report?
@@ -124,7 +131,10 @@ progress-no-changes = Nothing new in the last 24 hours.
 overdue-none = No unit is late.
 overdue-title = Late units: { $count }
 overdue-no-secretary = no secretary registered
-overdue-days = { $days } days late (due { $date })
+overdue-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late (due { $date })
 overdue-secretary = secretary: { $name }
 unit-usage = Write: /unit UNIT_CODE
 unit-kind = { $kind }, { $type }, { $model }
@@ -141,3 +151,40 @@ export-caption = Congress progress, one row per unit (UTF-8 CSV, opens in Excel)
 cmd-report = Report a congress step
 cmd-status = My unit's steps
 cmd-whoami = My unit and role
+reminder-text = ⏰ { $unit }: “{ $milestone }” is due on { $deadline } — { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left. When it is done, report it: { $command } (or /report).
+reminder-text-today = ⏰ { $unit }: “{ $milestone }” is due today, { $deadline }. When it is done, report it: { $command } (or /report).
+nudge-text = ❗ { $unit }: “{ $milestone }” was due on { $deadline } — { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late. If it is done, report it: { $command } (or /report); if not, please tell the City Organization Board when it will be.
+digest-title = Morning digest, { $date }
+digest-overdue = Late (deadline passed, not reported):
+digest-days-late = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late
+digest-upcoming = Due in the next { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }:
+digest-days-left = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left
+alert-blocked = ⚠️ { $name } (id { $id }, unit { $unit }) has blocked the bot or left Telegram: they will get no reminders until they start the bot again.
+alert-failed = ⚠️ A message to { $id } could not be delivered after { $attempts } attempts ({ $error }).
+deadlines-title = Coming deadlines of { $unit } ({ $code }):
+deadlines-none = No coming deadlines: every step with a deadline is reported, or its deadline is not known yet (report the planned date with /plan).
+deadlines-line = { $milestone }: { $date } ({ $when })
+deadlines-today = today
+broadcast-usage = Write: /broadcast TEXT — it goes to every registered secretary and deputy.
+broadcast-preview =
+    This message will go to { $count } people:
+    { $text }
+broadcast-send = ✔ Send
+broadcast-queued = Sending to { $count } people.
+broadcast-cancelled = Cancelled; nothing was sent.
+cmd-deadlines = My unit's coming deadlines

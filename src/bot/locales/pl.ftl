@@ -19,9 +19,10 @@ help =
     /drafts, /dossiers, /filed, /action DD/MM/RRRR — pozostałe etapy
     /held DD/MM/RRRR [liczba wybranych członków komitetu] [sekretarz wybrany na zjeździe tak|nie] [delegaci wybrani tak|nie]
     /status — etapy jednostki: wykonane i nadchodzące
+    /deadlines — nadchodzące terminy jednostki
     /whoami — twoja jednostka i rola
     Dla Wydziału Organizacyjnego Komitetu Miejskiego:
-    /progress, /overdue, /unit KOD, /export, /invite KOD [secretary|deputy], /members [KOD], /remove ID, /grant ID
+    /progress, /overdue, /broadcast, /unit KOD, /export, /invite KOD [secretary|deputy], /members [KOD], /remove ID, /grant ID
 lang-choose = Wybierz język interfejsu:
 lang-set = Wybrano język polski.
 lang-unknown = Język „{ $value }” nie jest obsługiwany. Wybierz vi, pl lub en (na przykład: /lang pl).
@@ -89,8 +90,14 @@ report-error-members-cell = Komórka partyjna wybiera od { $min } do { $max } cz
 report-error-members-committee = Komitet partyjny wybiera tu od { $min } do { $max } członków; { $value } jest poza tym zakresem. Nic nie zapisano.
 report-error-milestone = Nieznany etap.
 status-title = { $unit } ({ $code }): etapy zjazdu
-status-late = { $days } dni opóźnienia
-status-days-left = zostało { $days } dni
+status-late = { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } opóźnienia
+status-days-left = zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }
 status-due = termin { $date }
 status-not-reported = nie zgłoszono
 report-choose = Który etap chcesz zgłosić?
@@ -124,7 +131,10 @@ progress-no-changes = Nic nowego w ostatnich 24 godzinach.
 overdue-none = Żadna jednostka nie jest spóźniona.
 overdue-title = Spóźnione jednostki: { $count }
 overdue-no-secretary = brak zarejestrowanego sekretarza
-overdue-days = { $days } dni opóźnienia (termin { $date })
+overdue-days = { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } opóźnienia (termin { $date })
 overdue-secretary = sekretarz: { $name }
 unit-usage = Napisz: /unit KOD_JEDNOSTKI
 unit-kind = { $kind }, { $type }, { $model }
@@ -141,3 +151,40 @@ export-caption = Postęp zjazdów, jeden wiersz na jednostkę (CSV UTF-8, otwier
 cmd-report = Zgłoś etap zjazdu
 cmd-status = Etapy mojej jednostki
 cmd-whoami = Moja jednostka i rola
+reminder-text = ⏰ { $unit }: termin etapu „{ $milestone }” to { $deadline } — zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }. Gdy będzie wykonany, zgłoś go: { $command } (albo /report).
+reminder-text-today = ⏰ { $unit }: dziś, { $deadline }, mija termin etapu „{ $milestone }”. Gdy będzie wykonany, zgłoś go: { $command } (albo /report).
+nudge-text = ❗ { $unit }: termin etapu „{ $milestone }” minął { $deadline } — { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } opóźnienia. Jeśli etap jest wykonany, zgłoś go: { $command } (albo /report); jeśli nie, poinformuj Wydział Organizacyjny, kiedy będzie.
+digest-title = Poranne podsumowanie, { $date }
+digest-overdue = Spóźnione (termin minął, brak zgłoszenia):
+digest-days-late = { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } opóźnienia
+digest-upcoming = Terminy w najbliższych { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }ach:
+digest-days-left = zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }
+alert-blocked = ⚠️ { $name } (id { $id }, jednostka { $unit }) zablokował bota lub opuścił Telegram: nie dostanie przypomnień, dopóki nie uruchomi bota ponownie.
+alert-failed = ⚠️ Nie udało się dostarczyć wiadomości do { $id } po { $attempts } próbach ({ $error }).
+deadlines-title = Nadchodzące terminy: { $unit } ({ $code }):
+deadlines-none = Brak nadchodzących terminów: etapy z terminem są zgłoszone albo termin nie jest jeszcze znany (zgłoś planowaną datę zjazdu przez /plan).
+deadlines-line = { $milestone }: { $date } ({ $when })
+deadlines-today = dziś
+broadcast-usage = Napisz: /broadcast TEKST — trafi do wszystkich zarejestrowanych sekretarzy i zastępców.
+broadcast-preview =
+    Ta wiadomość trafi do { $count } osób:
+    { $text }
+broadcast-send = ✔ Wyślij
+broadcast-queued = Wysyłanie do { $count } osób.
+broadcast-cancelled = Anulowano; nic nie wysłano.
+cmd-deadlines = Nadchodzące terminy mojej jednostki

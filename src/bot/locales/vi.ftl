@@ -19,9 +19,10 @@ help =
     /drafts, /dossiers, /filed, /action DD/MM/YYYY — các bước khác
     /held DD/MM/YYYY [số cấp ủy viên được bầu] [bầu bí thư tại đại hội có|không] [bầu đoàn đại biểu có|không]
     /status — các bước của đơn vị: đã xong và sắp đến hạn
+    /deadlines — các hạn sắp tới của đơn vị
     /whoami — đơn vị và vai trò của đồng chí
     Dành cho Ban Tổ chức Thành ủy:
-    /progress, /overdue, /unit MÃ, /export, /invite MÃ [secretary|deputy], /members [MÃ], /remove ID, /grant ID
+    /progress, /overdue, /broadcast, /unit MÃ, /export, /invite MÃ [secretary|deputy], /members [MÃ], /remove ID, /grant ID
 lang-choose = Chọn ngôn ngữ giao diện:
 lang-set = Đã chọn tiếng Việt.
 lang-unknown = Ngôn ngữ “{ $value }” không được hỗ trợ. Hãy chọn: vi, pl hoặc en (ví dụ: /lang vi).
@@ -141,3 +142,25 @@ export-caption = Tiến độ đại hội, mỗi đơn vị một dòng (CSV UT
 cmd-report = Báo cáo một bước của đại hội
 cmd-status = Các bước của đơn vị tôi
 cmd-whoami = Đơn vị và vai trò của tôi
+reminder-text = ⏰ { $unit }: hạn “{ $milestone }” là ngày { $deadline } — còn { $days } ngày. Khi hoàn thành, xin báo cáo: { $command } (hoặc /report).
+reminder-text-today = ⏰ { $unit }: hôm nay { $deadline } là hạn “{ $milestone }”. Khi hoàn thành, xin báo cáo: { $command } (hoặc /report).
+nudge-text = ❗ { $unit }: “{ $milestone }” đã quá hạn ngày { $deadline } — chậm { $days } ngày. Nếu đã xong, xin báo cáo: { $command } (hoặc /report); nếu chưa, xin báo Ban Tổ chức Thành ủy thời gian dự kiến.
+digest-title = Tổng hợp buổi sáng, ngày { $date }
+digest-overdue = Chậm tiến độ (quá hạn, chưa báo cáo):
+digest-days-late = chậm { $days } ngày
+digest-upcoming = Đến hạn trong { $days } ngày tới:
+digest-days-left = còn { $days } ngày
+alert-blocked = ⚠️ { $name } (mã { $id }, đơn vị { $unit }) đã chặn bot hoặc rời Telegram: sẽ không nhận được nhắc việc cho đến khi mở lại bot.
+alert-failed = ⚠️ Không gửi được tin nhắn tới { $id } sau { $attempts } lần thử ({ $error }).
+deadlines-title = Các hạn sắp tới của { $unit } ({ $code }):
+deadlines-none = Không có hạn nào sắp tới: các bước có hạn đã được báo cáo, hoặc chưa xác định được hạn (hãy báo ngày dự kiến đại hội bằng /plan).
+deadlines-line = { $milestone }: { $date } ({ $when })
+deadlines-today = hôm nay
+broadcast-usage = Cách viết: /broadcast NỘI_DUNG — gửi tới mọi bí thư, phó bí thư đã đăng ký.
+broadcast-preview =
+    Tin nhắn này sẽ được gửi tới { $count } người:
+    { $text }
+broadcast-send = ✔ Gửi
+broadcast-queued = Đang gửi tới { $count } người.
+broadcast-cancelled = Đã hủy; chưa gửi gì.
+cmd-deadlines = Các hạn sắp tới của đơn vị tôi

@@ -1,0 +1,387 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createI18n, translator } from "../../src/bot/i18n.ts";
+import { createTelegramNotifier } from "../../src/bot/notifier.ts";
+import type { Database } from "../../src/db/pool.ts";
+import { claimDue } from "../../src/reminders/delivery-store.ts";
+import { createThrottledNotifier } from "../../src/reminders/notifier.ts";
+import { createScheduler } from "../../src/reminders/scheduler.ts";
+import { localTime } from "../../src/reminders/schedule.ts";
+import { loadCampaign } from "../../src/reports/campaign.ts";
+import { createReportService } from "../../src/reports/report-service.ts";
+import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";
+import { TEST_TOKEN } from "../helpers/app-fixture.ts";
+import { dbKinds, openTestDatabase } from "../helpers/db.ts";
+import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
+
+const BOARD = 900;
+const UNITS = `code,name,kind,type,model,planned_congress_date
+P-ONE,Đảng bộ phường Một,committee,ward,no,12/03/2025
+X-TWO,Đảng bộ xã Hai,committee,commune,no,20/03/2025
+C-THREE,Chi bộ Ba,cell,school,no,
+`;
+const campaign = loadCampaign();
+const translate = translator(createI18n());
+const hanoi = (local: string) => new Date(`${local}:00+07:00`).getTime();
+
+describe.each(dbKinds())("deadline reminders on %s", (kind) => {
+  let db: Database;
+  let api: FakeBotApi;
+  let nowMs = 0;
+  const clock = () => new Date(nowMs);
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    api = await startFakeBotApi();
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+  beforeEach(async () => {
+    api.reset();
+    api.useClock(() => nowMs);
+    nowMs = hanoi("2025-03-01T00:00");
+    await db.pool.query(
+      "TRUNCATE deliveries, broadcasts, report_flows, report_events, invites, unit_members, board_members, telegram_users, units CASCADE",
+    );
+    await importUnits(db.pool, parseUnitsCsv(UNITS));
+    const people: [number, string, string | null, string][] = [
+      [101, "en", "P-ONE", "secretary"],
+      [201, "en", "X-TWO", "secretary"],
+      [202, "vi", "X-TWO", "deputy"],
+      [BOARD, "en", null, ""],
+    ];
+    for (const [id, lang, unit, role] of people) {
+      await db.pool.query("INSERT INTO telegram_users (telegram_id, first_name, language_code) VALUES ($1, $2, $3)", [
+        id,
+        `P${id}`,
+        lang,
+      ]);
+      if (unit)
+        await db.pool.query("INSERT INTO unit_members (telegram_id, unit_code, role) VALUES ($1, $2, $3)", [
+          id,
+          unit,
+          role,
+        ]);
+    }
+  });
+
+  function makeScheduler(options: { sleepAdvances?: boolean } = {}) {
+    const throttled = createThrottledNotifier(createTelegramNotifier(TEST_TOKEN, api.apiRoot), {
+      now: () => nowMs,
+      sleep: async (ms) => {
+        if (options.sleepAdvances !== false) nowMs += ms;
+      },
+    });
+    return createScheduler({
+      pool: db.pool,
+      campaign,
+      notifier: throttled,
+      translate,
+      adminIds: [BOARD],
+      clock,
+      retryDelaysMs: [60_000],
+    });
+  }
+  const reports = () => createReportService({ pool: db.pool, campaign, clock });
+  const sentTo = (chatId: number) =>
+    api.calls
+      .map((c, i) => ({ ...c, at: api.times[i]! }))
+      .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId);
+  const stamp = (ms: number) => {
+    const t = localTime(new Date(ms), "Asia/Ho_Chi_Minh");
+    return `${t.date.slice(8, 10)}/${t.date.slice(5, 7)} ${String(Math.floor(t.minutes / 60)).padStart(2, "0")}:00`;
+  };
+
+  it("runs a month: each member gets exactly the reminders due to them, at 08:00, once; the Board a daily digest", async () => {
+    api.setRule((method, payload) =>
+      method === "sendMessage" && Number(payload.chat_id) === 202
+        ? { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }
+        : undefined,
+    );
+    const planned: [string, () => Promise<unknown>][] = [
+      [
+        "2025-03-03T10:00",
+        () =>
+          reports().record({
+            unitCode: "P-ONE",
+            milestone: "drafts_sent",
+            date: "2025-03-03",
+            reportedBy: 101,
+            chatId: 101,
+            lang: "en",
+          }),
+      ],
+      [
+        "2025-03-03T10:00",
+        () =>
+          reports().record({
+            unitCode: "P-ONE",
+            milestone: "dossiers",
+            date: "2025-03-03",
+            reportedBy: 101,
+            chatId: 101,
+            lang: "en",
+          }),
+      ],
+      [
+        "2025-03-05T09:00",
+        () =>
+          reports().record({
+            unitCode: "X-TWO",
+            milestone: "drafts_sent",
+            date: "2025-03-05",
+            reportedBy: 201,
+            chatId: 201,
+            lang: "en",
+          }),
+      ],
+      [
+        "2025-03-12T14:00",
+        () =>
+          reports().record({
+            unitCode: "P-ONE",
+            milestone: "held",
+            date: "2025-03-12",
+            reportedBy: 101,
+            chatId: 101,
+            lang: "en",
+          }),
+      ],
+      [
+        "2025-03-15T10:00",
+        () =>
+          reports().record({
+            unitCode: "P-ONE",
+            milestone: "filed",
+            date: "2025-03-15",
+            reportedBy: 101,
+            chatId: 101,
+            lang: "en",
+          }),
+      ],
+      [
+        "2025-03-20T10:00",
+        () =>
+          reports().record({
+            unitCode: "X-TWO",
+            milestone: "held",
+            date: "2025-03-20",
+            reportedBy: 201,
+            chatId: 201,
+            lang: "en",
+          }),
+      ],
+    ];
+    // A scheduler restarted every day (a fresh object: nothing lives in memory), ticking every hour.
+    for (let hour = hanoi("2025-03-01T00:00"); hour <= hanoi("2025-03-31T23:00"); hour += 3_600_000) {
+      nowMs = hour;
+      while (planned.length && hanoi(planned[0]![0]) <= hour) await planned.shift()![1]();
+      await makeScheduler().tick();
+    }
+
+    const kindsOf = (chatId: number) =>
+      sentTo(chatId).map((c) => {
+        const text = String(c.payload.text);
+        const what = text.startsWith("❗") ? "nudge" : text.startsWith("⏰") ? "reminder" : "other";
+        const step = /“([^”]+)”/.exec(text)?.[1] ?? "";
+        return `${stamp(c.at)} ${what} ${step.split(" ")[0]}`;
+      });
+    // P-ONE: drafts and dossiers were due 25/02 (15 days before 12/03): one nudge a day until reported on 03/03;
+    // the congress on 12/03: reminders 7, 3, 1 and 0 days before; filed (due 19/03) from the day it was held.
+    expect(kindsOf(101)).toEqual([
+      "01/03 08:00 nudge Draft",
+      "01/03 08:00 nudge Personnel",
+      "02/03 08:00 nudge Draft",
+      "02/03 08:00 nudge Personnel",
+      "03/03 08:00 nudge Draft",
+      "03/03 08:00 nudge Personnel",
+      "05/03 08:00 reminder Congress",
+      "09/03 08:00 reminder Congress",
+      "11/03 08:00 reminder Congress",
+      "12/03 08:00 reminder Congress",
+      "12/03 14:00 reminder Resolution",
+    ]);
+    const two = kindsOf(201);
+    // X-TWO: drafts and dossiers due 05/03 (the 7-day reminder, missed before the month began, goes on 01/03).
+    expect(two.filter((l) => l.endsWith("Draft"))).toEqual([
+      "01/03 08:00 reminder Draft",
+      "02/03 08:00 reminder Draft",
+      "04/03 08:00 reminder Draft",
+      "05/03 08:00 reminder Draft",
+    ]);
+    const dossiers = two.filter((l) => l.endsWith("Personnel"));
+    expect(dossiers.slice(0, 5)).toEqual([
+      "01/03 08:00 reminder Personnel",
+      "02/03 08:00 reminder Personnel",
+      "04/03 08:00 reminder Personnel",
+      "05/03 08:00 reminder Personnel",
+      "06/03 08:00 nudge Personnel",
+    ]);
+    expect(dossiers).toHaveLength(4 + 26); // one nudge a day, 06/03–31/03: never reported
+    expect(two.filter((l) => l.endsWith("Congress"))).toEqual([
+      "13/03 08:00 reminder Congress",
+      "17/03 08:00 reminder Congress",
+      "19/03 08:00 reminder Congress",
+      "20/03 08:00 reminder Congress",
+    ]);
+    expect(two.filter((l) => l.endsWith("Resolution"))).toEqual([
+      "20/03 10:00 reminder Resolution",
+      "24/03 08:00 reminder Resolution",
+      "26/03 08:00 reminder Resolution",
+      "27/03 08:00 reminder Resolution",
+      "28/03 08:00 nudge Resolution",
+      "29/03 08:00 nudge Resolution",
+      "30/03 08:00 nudge Resolution",
+      "31/03 08:00 nudge Resolution",
+    ]);
+    // The deputy blocked the bot: one attempt, marked unreachable, nothing more; the Board was told once.
+    expect(sentTo(202)).toHaveLength(1);
+    const { rows } = await db.pool.query(
+      "SELECT unreachable_at IS NOT NULL AS blocked FROM telegram_users WHERE telegram_id = 202",
+    );
+    expect(rows[0].blocked).toBe(true);
+    const board = sentTo(BOARD).map((c) => String(c.payload.text));
+    expect(board.filter((t) => t.includes("has blocked the bot"))).toHaveLength(1);
+    const digests = board.filter((t) => t.startsWith("Morning digest"));
+    expect(digests).toHaveLength(31);
+    expect(digests[0]).toContain("Late (deadline passed, not reported):");
+    expect(digests[0]).toContain("• P-ONE Đảng bộ phường Một — 4 days late");
+    expect(digests[3]).toContain(
+      "Due in the next 3 days:\n• X-TWO Đảng bộ xã Hai: Draft documents sent to the city working group for appraisal — 05/03/2025 (1 day left)\n• X-TWO Đảng bộ xã Hai: Personnel dossiers submitted — 05/03/2025 (1 day left)",
+    );
+    // Nothing in quiet hours (21:00–07:00), every message at most once.
+    for (const call of api.calls.filter((c) => c.method === "sendMessage")) {
+      const minutes = localTime(new Date(api.times[api.calls.indexOf(call)]!), "Asia/Ho_Chi_Minh").minutes;
+      expect(minutes >= 7 * 60 && minutes < 21 * 60).toBe(true);
+    }
+    const texts = api.calls
+      .filter((c) => c.method === "sendMessage")
+      .map((c) => `${c.payload.chat_id}|${c.payload.text}`);
+    expect(new Set(texts).size).toBe(texts.length);
+  }, 180_000);
+
+  it("sends nothing at night and nothing for a step already reported; a deadline near midnight uses Hanoi's date", async () => {
+    // 23:30 UTC on 04/03 is 06:30 on 05/03 in Hanoi: quiet hours.
+    nowMs = Date.parse("2025-03-04T23:30:00Z");
+    expect((await makeScheduler().tick()).planned).toBe(0);
+    // 00:30 UTC is 07:30 in Hanoi: past quiet hours but before 08:00 — only the Board's digest.
+    nowMs = Date.parse("2025-03-05T00:30:00Z");
+    await makeScheduler().tick();
+    expect(api.callsOf("sendMessage").map((c) => Number(c.payload.chat_id))).toEqual([BOARD]);
+    await reports().record({
+      unitCode: "X-TWO",
+      milestone: "drafts_sent",
+      date: "2025-03-04",
+      reportedBy: 201,
+      chatId: 201,
+      lang: "en",
+    });
+    nowMs = Date.parse("2025-03-05T01:00:00Z"); // 08:00 in Hanoi, the deadline day of drafts and dossiers
+    await makeScheduler().tick();
+    const toTwo = sentTo(201).map((c) => String(c.payload.text));
+    expect(toTwo).toEqual([
+      "⏰ Đảng bộ xã Hai: “Personnel dossiers submitted” is due today, 05/03/2025. When it is done, report it: /dossiers DD/MM/YYYY (or /report).",
+    ]);
+  });
+
+  it("never sends twice what a crashed instance had claimed, and loses nothing else", async () => {
+    nowMs = hanoi("2025-03-05T08:00");
+    const first = makeScheduler();
+    await first.planDue();
+    // Instance A claims two deliveries and sends one, then dies before recording it (no 'sent' mark).
+    const [claimed] = await claimDue(db.pool, clock(), 1);
+    await createTelegramNotifier(TEST_TOKEN, api.apiRoot).send(claimed!.telegramId, claimed!.text);
+    // Restart: a new instance finishes the batch.
+    await makeScheduler().tick();
+    const texts = api.callsOf("sendMessage").map((c) => `${c.payload.chat_id}|${c.payload.text}`);
+    expect(new Set(texts).size).toBe(texts.length);
+    const { rows } = await db.pool.query(
+      "SELECT status, count(*)::int AS n FROM deliveries GROUP BY status ORDER BY status",
+    );
+    const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    expect(byStatus.sending).toBe(1); // the crashed one: at most once, it is not retried
+    expect(byStatus.pending ?? 0).toBe(0);
+    expect(texts).toHaveLength(byStatus.sent + 1);
+  });
+
+  it("two scheduler instances against one database send each message once", async () => {
+    nowMs = hanoi("2025-03-05T08:00");
+    await Promise.all([makeScheduler().tick(), makeScheduler().tick(), makeScheduler().tick()]);
+    const texts = api.callsOf("sendMessage").map((c) => `${c.payload.chat_id}|${c.payload.text}`);
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(texts).size).toBe(texts.length);
+    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent'");
+    expect(rows[0].n).toBe(texts.length);
+  });
+
+  it("waits out a 429 for the whole bot, retries 5xx later, and tells the Board when it gives up", async () => {
+    nowMs = hanoi("2025-03-05T08:00");
+    let calls = 0;
+    api.setRule((method, payload) => {
+      if (method !== "sendMessage") return undefined;
+      calls++;
+      if (calls === 1)
+        return {
+          status: 429,
+          body: {
+            ok: false,
+            error_code: 429,
+            description: "Too Many Requests: retry after 7",
+            parameters: { retry_after: 7 },
+          },
+        };
+      if (Number(payload.chat_id) === 101)
+        return { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } };
+      return undefined;
+    });
+    const scheduler = makeScheduler();
+    const start = nowMs;
+    await scheduler.tick();
+    const sends = api.calls.map((c, i) => ({ ...c, at: api.times[i]! })).filter((c) => c.method === "sendMessage");
+    // After the 429 at `start`, no call at all before 7 s had passed.
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(7000);
+    // Per chat: at least a second between two messages to the same person.
+    for (const chat of [201, BOARD]) {
+      const at = sends.filter((s) => Number(s.payload.chat_id) === chat).map((s) => s.at);
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(1000);
+    }
+    expect(start).toBeLessThan(sends[1]!.at);
+    // 101 keeps failing with 502: retried a minute later each time, then given up and reported to the Board.
+    for (let i = 0; i < 5; i++) {
+      nowMs += 61_000;
+      await scheduler.sendPending();
+    }
+    const { rows } = await db.pool.query<{ status: string; attempts: number }>(
+      "SELECT status, attempts FROM deliveries WHERE telegram_id = 101 ORDER BY id",
+    );
+    expect(rows.length).toBe(3); // two overdue nudges and the congress reminder
+    expect(rows.every((r) => r.status === "failed" && r.attempts === 4)).toBe(true);
+    expect(sentTo(101).length).toBeGreaterThanOrEqual(3 * 4); // every attempt reached the API
+    const alerts = sentTo(BOARD).filter((c) =>
+      String(c.payload.text).includes("could not be delivered after 4 attempts"),
+    );
+    expect(alerts).toHaveLength(3);
+    // Those that could be sent were sent once, 201's and 202's included.
+    expect(sentTo(201)).toHaveLength(2);
+  });
+
+  it("an unblocked person gets messages again; preview shows what would go, without sending", async () => {
+    await db.pool.query("UPDATE telegram_users SET unreachable_at = now() WHERE telegram_id = 201");
+    nowMs = hanoi("2025-03-05T08:00");
+    const preview = await makeScheduler().preview(clock());
+    // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today.
+    expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 101, 101, 202, 202]);
+    expect(preview.find((p) => p.telegram_id === 202)).toMatchObject({
+      unit: "X-TWO",
+      milestone: "drafts_sent",
+      deadline: "2025-03-05",
+      lead_days: 0,
+      kind: "reminder",
+      text: "⏰ Đảng bộ xã Hai: hôm nay 05/03/2025 là hạn “Đã gửi dự thảo văn kiện cho tổ công tác của Thành ủy thẩm định”. Khi hoàn thành, xin báo cáo: /drafts DD/MM/YYYY (hoặc /report).",
+    });
+    expect(api.callsOf("sendMessage")).toHaveLength(0);
+    await makeScheduler().setReachable(201, true);
+    expect((await makeScheduler().preview(clock())).filter((p) => p.telegram_id === 201)).toHaveLength(2);
+  });
+});
