@@ -16,7 +16,6 @@ import {
   setReachable,
   skipPendingFor,
   type Delivery,
-  type DeliveryKind,
   type NewDelivery,
 } from "./delivery-store.ts";
 import { SendError, type Notifier } from "./notifier.ts";
