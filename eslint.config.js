@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 // Who may import whom (see the README's architecture paragraph): domain modules never reach the bot,
 // grammY or the composition root; nothing but main.ts touches `process`.
-const domain = ["src/rag/**", "src/db/**", "src/units/**", "src/reports/**"];
+const domain = ["src/rag/**", "src/db/**", "src/units/**", "src/reports/**", "src/reminders/**"];
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "data/", "coverage/", "bin/"] },
