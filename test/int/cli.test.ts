@@ -138,4 +138,31 @@ describe("the daihoi command", () => {
     expect(rejected.stderr).toContain("line 2, code: letters, digits");
     expect(rejected.stderr).toContain("line 2, model: must be yes or no");
   });
+
+  it("reminders preview prints what would be sent at a moment, and sends nothing", async () => {
+    const csv = join(dataDir, "units2.csv");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      csv,
+      "code,name,kind,type,model,planned_congress_date\nX-TWO,Đảng bộ xã Hai,committee,commune,no,20/03/2025\n",
+    );
+    await run(["units", "import", csv], "", env);
+    const code = JSON.parse((await run(["invite", "X-TWO", "--json"], "", env)).stdout).code as string;
+    const joined = await run(["start"], `/start ${code}\n`, env);
+    expect(joined.stdout).toContain("Đảng bộ xã Hai (X-TWO)");
+    const preview = await run(["reminders", "preview", "--at", "2025-03-13T08:00+07:00", "--json"], "", env);
+    const items = preview.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(items.map((i) => [i.unit, i.telegram_id, i.milestone, i.deadline, i.lead_days])).toEqual([
+      ["X-TWO", 1000000001, "drafts_sent", "2025-03-05", -8],
+      ["X-TWO", 1000000001, "dossiers", "2025-03-05", -8],
+      ["X-TWO", 1000000001, "held", "2025-03-20", 7],
+    ]);
+    expect(items[2].text).toContain("“Đã tổ chức đại hội” là ngày 20/03/2025 — còn 7 ngày");
+    expect(items[2].text).toContain("/held DD/MM/YYYY");
+    const night = await run(["reminders", "preview", "--at", "2025-03-13T22:00+07:00"], "", env);
+    expect(night.stdout).toBe("Nothing would be sent at that moment.\n");
+  });
 });

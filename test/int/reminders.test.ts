@@ -261,6 +261,53 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     expect(new Set(texts).size).toBe(texts.length);
   }, 180_000);
 
+  it("runs June 2025 over the example unit list: reminders for the 30/06 deadline, nudges for what is late", async () => {
+    const { readFile } = await import("node:fs/promises");
+    await db.pool.query("TRUNCATE unit_members, units CASCADE");
+    const csv = await readFile(new URL("../../docs/units-thanh-hoa.example.csv", import.meta.url), "utf8");
+    expect((await importUnits(db.pool, parseUnitsCsv(csv))).created).toHaveLength(128);
+    await db.pool.query(
+      "INSERT INTO unit_members (telegram_id, unit_code, role) VALUES (101, 'P-DONGSON', 'secretary'), (201, 'TMP-014', 'secretary')",
+    );
+    // Đông Sơn held its model congress on 21/02 (reported before June); its resolution and action programme are late.
+    nowMs = hanoi("2025-02-21T15:00");
+    await reports().record({
+      unitCode: "P-DONGSON",
+      milestone: "held",
+      date: "2025-02-21",
+      details: { members_elected: 27 },
+      reportedBy: 101,
+      chatId: 101,
+      lang: "en",
+    });
+    for (let hour = hanoi("2025-06-01T00:00"); hour <= hanoi("2025-06-30T23:00"); hour += 3_600_000) {
+      nowMs = hour;
+      await makeScheduler().tick();
+    }
+    const lines = (chat: number) =>
+      sentTo(chat).map(
+        (c) => `${stamp(c.at)} ${String(c.payload.text).slice(0, 1)} ${/“([^”]+)”/.exec(String(c.payload.text))?.[1]}`,
+      );
+    // A placeholder unit with no planned date: only the fixed deadline of the congress (30/06/2025, F010).
+    expect(lines(201)).toEqual([
+      "23/06 08:00 ⏰ Congress held",
+      "27/06 08:00 ⏰ Congress held",
+      "29/06 08:00 ⏰ Congress held",
+      "30/06 08:00 ⏰ Congress held",
+    ]);
+    // Đông Sơn: one nudge a day for each late, unreported step — drafts and dossiers (due 06/02, 15 days before
+    // its planned date), resolution filed (due 28/02), action programme (due 23/03) — for 30 days.
+    const one = lines(101);
+    expect(one).toHaveLength(4 * 30);
+    expect(one.slice(0, 4)).toEqual([
+      "01/06 08:00 ❗ Draft documents sent to the city working group for appraisal",
+      "01/06 08:00 ❗ Personnel dossiers submitted",
+      "01/06 08:00 ❗ Resolution and documents signed, stamped and filed",
+      "01/06 08:00 ❗ Action programme issued",
+    ]);
+    expect(sentTo(BOARD)).toHaveLength(30); // one digest a day
+  }, 180_000);
+
   it("sends nothing at night and nothing for a step already reported; a deadline near midnight uses Hanoi's date", async () => {
     // 23:30 UTC on 04/03 is 06:30 on 05/03 in Hanoi: quiet hours.
     nowMs = Date.parse("2025-03-04T23:30:00Z");
