@@ -141,6 +141,7 @@ async function askCommand(app: App, args: string[], io: CliIO): Promise<number> 
     return 0;
   }
   const rl = createInterface({ input: io.stdin, terminal: false });
+  io.signal.addEventListener("abort", () => rl.close(), { once: true });
   for await (const line of rl) {
     if (!line.trim()) continue;
     print(await app.ask(line.trim(), { lang }));
@@ -180,6 +181,7 @@ async function startCommand(app: App, config: Config, io: CliIO): Promise<number
     output: io.stdout,
     interactive,
     languageCode: (io.env.LC_ALL ?? io.env.LANG ?? "").slice(0, 2),
+    signal: io.signal,
   });
   return 0;
 }

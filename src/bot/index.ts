@@ -109,7 +109,7 @@ const handleError: ErrorHandler<BotContext> = async (error: BotError<BotContext>
   }
   const text = escapeHtml(ctx.tr(ctx.lang, key, params));
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.tr(ctx.lang, key, params) });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.tr(ctx.lang, key, params), show_alert: true });
     else if (ctx.chat) await ctx.reply(text, { parse_mode: "HTML" });
   } catch (replyError) {
     ctx.log.warn({ err: replyError }, "could not tell the user about the error");

@@ -11,6 +11,8 @@ export type ConsoleIO = {
   interactive: boolean;
   /** The local user's language, as Telegram would send it in language_code. */
   languageCode?: string | undefined;
+  /** Ctrl+C / SIGTERM: stop reading and return. */
+  signal?: AbortSignal;
 };
 
 export const CONSOLE_BOT_INFO = {
@@ -60,6 +62,7 @@ export async function runConsoleChat(bot: Bot<BotContext>, io: ConsoleIO): Promi
   // A fresh id range per run: processed update ids are kept in the database across runs.
   let updateId = Date.now() * 1000;
   const rl = createInterface({ input: io.input, terminal: false });
+  io.signal?.addEventListener("abort", () => rl.close(), { once: true });
   const prompt = () => io.interactive && io.output.write("> ");
   if (io.interactive) print("Trợ lý Đại hội — local chat. Type a question (Ctrl+D to quit).");
   prompt();

@@ -30,7 +30,7 @@ export async function createBroadcast(q: Queryable, text: string, createdBy: num
 export async function confirmBroadcast(pool: Pool, id: string, now: Date): Promise<number | undefined> {
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query<{ text: string }>(
-      "UPDATE broadcasts SET confirmed_at = $2 WHERE id = $1 AND confirmed_at IS NULL RETURNING text",
+      "UPDATE broadcasts SET confirmed_at = $2 WHERE id = $1 AND confirmed_at IS NULL AND cancelled_at IS NULL RETURNING text",
       [id, now],
     );
     if (!rows[0]) return undefined;
@@ -47,4 +47,13 @@ export async function confirmBroadcast(pool: Pool, id: string, now: Date): Promi
     );
     return recipients.length;
   });
+}
+
+/** Cancels a broadcast not yet confirmed; false if it was already sent or cancelled. */
+export async function cancelBroadcast(q: Queryable, id: string, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    "UPDATE broadcasts SET cancelled_at = $2 WHERE id = $1 AND confirmed_at IS NULL AND cancelled_at IS NULL",
+    [id, now],
+  );
+  return (rowCount ?? 0) > 0;
 }

@@ -128,10 +128,13 @@ export async function skipPendingFor(q: Queryable, telegramId: number, reason: s
 }
 
 export async function setReachable(q: Queryable, telegramId: number, reachable: boolean, now: Date): Promise<boolean> {
+  // An upsert: a Board id from the configuration may never have written to the bot (no row yet).
   const { rowCount } = await q.query(
     reachable
       ? "UPDATE telegram_users SET unreachable_at = NULL WHERE telegram_id = $1 AND unreachable_at IS NOT NULL"
-      : "UPDATE telegram_users SET unreachable_at = $2 WHERE telegram_id = $1 AND unreachable_at IS NULL",
+      : `INSERT INTO telegram_users (telegram_id, unreachable_at) VALUES ($1, $2)
+         ON CONFLICT (telegram_id) DO UPDATE SET unreachable_at = EXCLUDED.unreachable_at
+         WHERE telegram_users.unreachable_at IS NULL`,
     reachable ? [telegramId] : [telegramId, now],
   );
   return (rowCount ?? 0) > 0;

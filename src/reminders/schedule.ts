@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from "../dates.ts";
 import type { Campaign, Milestone } from "../reports/campaign.ts";
-import { deadlineOf } from "../reports/progress.ts";
+import { pendingDeadline } from "../reports/progress.ts";
 import type { ReportEvent } from "../reports/report-store.ts";
 import type { Unit } from "../units/unit-store.ts";
 
@@ -76,8 +76,7 @@ export function dueMessages(
     const members = recipients.filter((r) => r.unitCode === unit.code);
     if (members.length === 0) continue;
     for (const milestone of campaign.milestones) {
-      if (milestone.key === "plan" || unitReports.some((r) => r.milestone === milestone.key)) continue;
-      const deadline = deadlineOf(milestone, unit, unitReports);
+      const deadline = pendingDeadline(campaign, milestone, unit, unitReports);
       if (!deadline) continue;
       const daysLeft = daysBetween(today, deadline);
       let due: { kind: "reminder" | "nudge"; leadDays: number } | undefined;
@@ -116,8 +115,7 @@ export function boardDigest(campaign: Campaign, units: Unit[], reports: ReportEv
   for (const unit of units.filter((u) => u.active)) {
     const unitReports = reports.filter((r) => r.unitCode === unit.code);
     for (const milestone of campaign.milestones) {
-      if (milestone.key === "plan" || unitReports.some((r) => r.milestone === milestone.key)) continue;
-      const deadline = deadlineOf(milestone, unit, unitReports);
+      const deadline = pendingDeadline(campaign, milestone, unit, unitReports);
       if (!deadline) continue;
       const daysLeft = daysBetween(today, deadline);
       if (daysLeft < 0) {

@@ -43,7 +43,8 @@ type Person = {
   reachable: boolean;
 };
 
-const BATCH = 50;
+// One delivery claimed per send: a crash can then leave at most the one message in flight unrecorded.
+const CLAIM_PER_SEND = 1;
 
 /**
  * Works out which reminders, nudges and digests are due, records each as an intent under its unique key, then
@@ -54,6 +55,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const clock = deps.clock ?? (() => new Date());
   const maxAttempts = deps.maxAttempts ?? 4;
   const retryDelaysMs = deps.retryDelaysMs ?? [60_000, 5 * 60_000, 15 * 60_000];
+  let stopping = false;
 
   async function people(): Promise<Person[]> {
     const { rows } = await pool.query<{
@@ -126,11 +128,14 @@ export function createScheduler(deps: SchedulerDeps) {
       const digest = boardDigest(campaign, units, reports, today);
       if (digest.overdue.length || digest.upcoming.length) {
         for (const board of await boardMembers()) {
-          intents.push({
-            key: `digest:${board.telegramId}:${today}`,
-            kind: "digest",
-            telegramId: board.telegramId,
-            text: renderDigest(digest, board.lang, today),
+          // A long digest (many late units) goes in parts under Telegram's 4096-character limit.
+          splitLines(renderDigest(digest, board.lang, today), 4000).forEach((text, part) => {
+            intents.push({
+              key: `digest:${board.telegramId}:${today}:${part}`,
+              kind: "digest",
+              telegramId: board.telegramId,
+              text,
+            });
           });
         }
       }
@@ -172,10 +177,10 @@ export function createScheduler(deps: SchedulerDeps) {
   /** Sends what is pending, batch by batch, until nothing is left. Returns the number sent. */
   async function sendPending(): Promise<number> {
     let sent = 0;
-    for (let round = 0; round < 1000; round++) {
+    for (let round = 0; round < 100_000 && !stopping; round++) {
       const now = clock();
       const quiet = isQuiet(localTime(now, campaign.timeZone).minutes, campaign.reminders.quietHours);
-      const batch = await claimDue(pool, now, BATCH, quiet ? ["broadcast", "alert"] : undefined);
+      const batch = await claimDue(pool, now, CLAIM_PER_SEND, quiet ? ["broadcast", "alert"] : undefined);
       if (batch.length === 0) break;
       for (const delivery of batch) {
         if (await deliver(delivery)) sent++;
@@ -279,7 +284,9 @@ export function createScheduler(deps: SchedulerDeps) {
       run();
       timer = setInterval(run, intervalMs);
     },
+    /** Stops after the message in flight: what is still pending stays pending for the next start. */
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running?.catch(() => undefined);
@@ -341,6 +348,26 @@ export function createScheduler(deps: SchedulerDeps) {
     if (message.kind === "nudge") return translate(lang, "nudge-text", vars);
     return translate(lang, days === 0 ? "reminder-text-today" : "reminder-text", vars);
   }
+}
+
+/** Splits text at line ends into pieces of at most `maxChars` (a single longer line is cut). */
+export function splitLines(text: string, maxChars: number): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    for (let piece = line; ;) {
+      const head = piece.slice(0, maxChars);
+      if (current && current.length + 1 + head.length > maxChars) {
+        parts.push(current);
+        current = "";
+      }
+      current = current ? `${current}\n${head}` : head;
+      piece = piece.slice(maxChars);
+      if (!piece) break;
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
 }
 
 function langOf(code: string | null): Lang {

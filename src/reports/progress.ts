@@ -29,6 +29,25 @@ export function deadlineOf(
   return candidates.sort()[0];
 }
 
+/**
+ * The deadline that still matters: none once a later step of the ordered sequence is reported (the unit skipped
+ * this one — allowed; the Board sees it as unreported, but nobody is reminded of it any more).
+ */
+export function pendingDeadline(
+  campaign: Campaign,
+  milestone: Milestone,
+  unit: Pick<Unit, "plannedCongressDate">,
+  reports: ReportEvent[],
+): string | undefined {
+  if (milestone.key === "plan" || reports.some((r) => r.milestone === milestone.key)) return undefined;
+  if (milestone.ordered) {
+    const index = campaign.milestones.findIndex((m) => m.key === milestone.key);
+    const later = campaign.milestones.slice(index + 1).filter((m) => m.ordered);
+    if (later.some((m) => reports.some((r) => r.milestone === m.key))) return undefined;
+  }
+  return deadlineOf(milestone, unit, reports);
+}
+
 export type MilestoneStatus = {
   milestone: Milestone;
   done: ReportEvent | undefined;
@@ -40,7 +59,7 @@ export type MilestoneStatus = {
 export function unitStatus(campaign: Campaign, unit: Unit, reports: ReportEvent[], today: string): MilestoneStatus[] {
   return campaign.milestones.map((milestone) => {
     const done = reports.find((r) => r.milestone === milestone.key);
-    const deadline = milestone.key === "plan" ? undefined : deadlineOf(milestone, unit, reports);
+    const deadline = pendingDeadline(campaign, milestone, unit, reports);
     return { milestone, done, deadline, daysLeft: deadline ? daysBetween(today, deadline) : undefined };
   });
 }

@@ -45,10 +45,27 @@ export function createReportService(deps: { pool: Pool; campaign: Campaign; cloc
       );
       if (!rows[0]) throw new UserError("unit-unknown", { code: report.unitCode });
       const current = await currentReports(tx, report.unitCode);
-      const details = report.details ?? {};
+      // A correction that leaves out the figures keeps those reported before (a new date alone changes the date).
+      const previous = current.find((e) => e.milestone === milestone.key);
+      const details = { ...(previous?.details ?? {}), ...(report.details ?? {}) };
       validateReport(campaign, rows[0].kind, { milestone, date: report.date, details }, current, today(), report.lang);
       return appendReport(tx, { ...report, details, reportedAt: clock() });
     });
+  }
+
+  /** The date rules alone (future, order), for a date typed in the guided /report before Save. */
+  async function checkDate(report: { unitCode: string; milestone: string; date: string; lang: Lang }) {
+    const milestone = milestoneByKey(report.milestone);
+    const unit = await getUnit(pool, report.unitCode);
+    if (!milestone || !unit) throw new UserError("report-error-milestone");
+    validateReport(
+      campaign,
+      unit.kind,
+      { milestone, date: report.date, details: {} },
+      await currentReports(pool, unit.code),
+      today(),
+      report.lang,
+    );
   }
 
   async function status(unitCode: string) {
@@ -96,7 +113,19 @@ export function createReportService(deps: { pool: Pool; campaign: Campaign; cloc
     return progressCsv(campaign, units, reports, members);
   }
 
-  return { campaign, today, milestoneByKey, milestoneByCommand, record, status, progress, overdue, history, exportCsv };
+  return {
+    campaign,
+    today,
+    milestoneByKey,
+    milestoneByCommand,
+    record,
+    checkDate,
+    status,
+    progress,
+    overdue,
+    history,
+    exportCsv,
+  };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -35,7 +35,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  let text = value === null || value === undefined ? "" : String(value);
+  // A cell that starts like a formula (=, +, -, @, tab, CR) would run in Excel: make it text.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

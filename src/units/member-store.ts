@@ -67,6 +67,8 @@ export async function removeMember(
      RETURNING unit_code`,
     [telegramId, removedBy],
   );
+  // A guided report they had started is theirs no more.
+  await q.query("DELETE FROM report_flows WHERE telegram_id = $1", [telegramId]);
   return rows[0]?.unit_code;
 }
 

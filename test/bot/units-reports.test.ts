@@ -31,7 +31,9 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
   beforeEach(async () => {
     api.reset();
     now = new Date("2025-03-10T03:00:00Z"); // 10:00 in Hanoi
-    await db.pool.query("TRUNCATE report_flows, report_events, invites, unit_members, board_members, units CASCADE");
+    await db.pool.query(
+      "TRUNCATE deliveries, broadcasts, report_flows, report_events, invites, unit_members, board_members, units CASCADE",
+    );
     await importUnits(db.pool, parseUnitsCsv(UNITS_CSV));
   });
 
@@ -145,6 +147,37 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(await send("/grant 2062", BOARD)).toBe("2062 is now a member of the City Organization Board.");
     expect(await send("/progress", 2062)).toContain("Congresses held: 0/4");
     expect(await send("/whoami", 2062)).toContain("You are a member of the City Organization Board.");
+  });
+
+  it("an abandoned /report does not swallow questions; a typed date is checked before Save; a correction keeps the figures", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2071);
+    await send("/report", 2071);
+    await press("rp:m:held", 2071);
+    expect(await send("12/03/2025", 2071)).toContain("12/03/2025 is in the future (today is 10/03/2025)");
+    // A question in the middle of the flow is answered as a question.
+    expect(await send("How long may a party cell congress last?", 2071)).not.toContain("is not a date");
+    await send("/held 21/02/2025 27 yes yes", 2071);
+    expect(await send("/held 22/02/2025", 2071)).toContain("Corrected: Congress held — 22/02/2025");
+    const status = await send("/status", 2071);
+    expect(status).toContain("Committee members elected: 27");
+    expect(status).toContain("Delegates to the higher congress elected: yes");
+  });
+
+  it("a cancelled broadcast cannot be sent afterwards", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2081);
+    await send("/broadcast Họp lúc 8h", BOARD);
+    const keyboard = api.callsOf("sendMessage").at(-1)!.payload.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    const [send1, cancel] = keyboard.inline_keyboard[0]!.map((b) => b.callback_data);
+    await press(cancel!, BOARD);
+    expect(lastText()).toBe("Cancelled; nothing was sent.");
+    await press(send1!, BOARD);
+    expect(api.callsOf("answerCallbackQuery").at(-1)!.payload).toMatchObject({
+      text: "This button is no longer valid.",
+      show_alert: true,
+    });
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM deliveries")).rows[0].n).toBe(0);
   });
 
   it("takes reports only in a private chat", async () => {

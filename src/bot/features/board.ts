@@ -12,7 +12,11 @@ export type BoardDeps = AccessDeps & { reports: ReportService };
 export function boardFeature(deps: BoardDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { reports } = deps;
-  const name = (key: string, ctx: BotContext) => milestoneName(reports.milestoneByKey(key)!, ctx.lang);
+  // A step removed from the campaign file since it was reported is shown by its key.
+  const name = (key: string, ctx: BotContext) => {
+    const milestone = reports.milestoneByKey(key);
+    return milestone ? milestoneName(milestone, ctx.lang) : key;
+  };
 
   composer.command("progress", async (ctx) => {
     await requireBoard(ctx, deps);

@@ -14,6 +14,7 @@ import { getUnit } from "../../units/unit-store.ts";
 import { personOf, requireBoard, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../html.ts";
+import { replyText } from "../reply.ts";
 
 export type MembershipDeps = AccessDeps & { clock: () => Date; timeZone: string; botUsername: () => string };
 
@@ -121,7 +122,7 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
       (m) =>
         `${m.unitCode} · ${ctx.t(`role-${m.role}`)} · ${m.name} (${m.telegramId}) · ${formatDmy(dateInZone(m.joinedAt, deps.timeZone))}`,
     );
-    await reply(ctx, `${ctx.t("members-title")}\n${lines.join("\n")}`);
+    await replyText(ctx, `${ctx.t("members-title")}\n${lines.join("\n")}`);
   });
 
   return composer;

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDmy } from "../../dates.ts";
 import { UserError } from "../../errors.ts";
-import { broadcastRecipients, confirmBroadcast, createBroadcast } from "../../reminders/broadcast.ts";
+import { broadcastRecipients, cancelBroadcast, confirmBroadcast, createBroadcast } from "../../reminders/broadcast.ts";
 import type { Scheduler } from "../../reminders/scheduler.ts";
 import { milestoneName } from "../../reports/campaign.ts";
 import type { ReportService } from "../../reports/report-service.ts";
@@ -37,7 +37,8 @@ export function remindersFeature(deps: RemindersDeps): Composer<BotContext> {
     const board = await requireBoard(ctx, deps);
     const text = ctx.match.trim();
     if (!text) throw new UserError("broadcast-usage");
-    const id = await createBroadcast(deps.pool, text.slice(0, 3500), board.telegramId, deps.clock());
+    if (text.length > 3500) throw new UserError("broadcast-too-long", { max: 3500, length: text.length });
+    const id = await createBroadcast(deps.pool, text, board.telegramId, deps.clock());
     const count = (await broadcastRecipients(deps.pool)).length;
     await replyText(
       ctx,
@@ -49,7 +50,10 @@ export function remindersFeature(deps: RemindersDeps): Composer<BotContext> {
   composer.callbackQuery(/^bc:(ok|x):(\d{1,18})$/, async (ctx) => {
     await requireBoard(ctx, deps);
     const [, action, id] = ctx.match;
+    // Either way the buttons go: a preview is answered once.
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     if (action === "x") {
+      if (!(await cancelBroadcast(deps.pool, id!, deps.clock()))) throw new UserError("feedback-invalid");
       await ctx.answerCallbackQuery();
       await replyText(ctx, ctx.t("broadcast-cancelled"));
       return;

@@ -7,7 +7,7 @@ import { milestoneName, type Milestone } from "../../reports/campaign.ts";
 import { deleteFlow, getFlow, saveFlow, type FlowStep, type ReportFlow } from "../../reports/flow-store.ts";
 import type { ReportDetails, ReportEvent } from "../../reports/report-store.ts";
 import type { ReportService } from "../../reports/report-service.ts";
-import { requireMember, type AccessDeps } from "../access.ts";
+import { personOf, requireMember, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
 import { replyText } from "../reply.ts";
 
@@ -17,7 +17,7 @@ const YES = new Set(["yes", "y", "co", "có", "tak", "t", "1"]);
 const NO = new Set(["no", "n", "khong", "không", "nie", "0"]);
 const yesNo = z
   .string()
-  .transform((v) => v.toLowerCase())
+  .transform((v) => v.normalize("NFC").toLowerCase())
   .refine((v) => YES.has(v) || NO.has(v))
   .transform((v) => YES.has(v));
 
@@ -220,7 +220,9 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     if (d && flow.step === "date") {
       await ack();
       const today = reports.today();
-      flow.data.date = d[1] === "today" ? today : addDays(today, -1);
+      const date = d[1] === "today" ? today : addDays(today, -1);
+      await reports.checkDate({ unitCode: flow.unitCode, milestone: milestone.key, date, lang: ctx.lang });
+      flow.data.date = date;
       await ask(ctx, flow, nextStep(milestone, "date"));
       return;
     }
@@ -255,30 +257,41 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     throw new UserError("report-flow-expired");
   });
 
-  // Typed answers while a flow waits for a date or a number. Anything else goes on (a question).
+  // Typed answers while a flow waits for a date or a number. Text that is not one (a question, say) goes on to
+  // the next feature: an abandoned /report never swallows questions.
   composer.on("message:text", async (ctx, next) => {
     if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
-    const flow = await getFlow(deps.pool, ctx.chat.id);
-    if (!flow || flow.telegramId !== ctx.from.id || !["date", "members"].includes(flow.step)) return next();
-    const live = await ownFlow(ctx);
-    const milestone = reports.milestoneByKey(live.milestone ?? "");
-    if (!milestone) throw new UserError("report-flow-expired");
     const text = ctx.message.text.trim();
-    if (live.step === "date") {
+    const flow = await getFlow(deps.pool, ctx.chat.id);
+    if (!flow || flow.telegramId !== ctx.from.id) return next();
+    const looksLikeAnswer =
+      flow.step === "date" ? /^\d{1,4}\s*[/.-]/.test(text) : flow.step === "members" && /^\d+$/.test(text);
+    if (!looksLikeAnswer) return next();
+    const member = (await personOf(ctx, deps)).membership;
+    if (!member || member.unitCode !== flow.unitCode) {
+      await deleteFlow(deps.pool, flow.chatId);
+      return next();
+    }
+    const milestone = reports.milestoneByKey(flow.milestone ?? "");
+    if (!milestone) throw new UserError("report-flow-expired");
+    if (flow.step === "date") {
       const date = parseDmy(text);
       if (!date) throw new UserError("report-error-date", { value: text.slice(0, 20) });
-      live.data.date = date;
+      // The date's own rules (not in the future, in order with the other steps) are checked now, not at Save.
+      await reports.checkDate({ unitCode: flow.unitCode, milestone: milestone.key, date, lang: ctx.lang });
+      flow.data.date = date;
     } else {
-      if (!/^\d{1,3}$/.test(text)) throw new UserError("report-error-number", { value: text.slice(0, 20) });
-      const range = reports.campaign.committeeSize;
       const value = Number(text);
-      const unitRange =
-        value >= Math.min(range.cell.min, range.committee.min) &&
-        value <= Math.max(range.cell.max, range.committee.max);
-      if (!unitRange) throw new UserError("report-error-number", { value: text.slice(0, 20) });
-      live.data.details = { ...live.data.details, members_elected: value };
+      const range = reports.campaign.committeeSize;
+      if (
+        value < Math.min(range.cell.min, range.committee.min) ||
+        value > Math.max(range.cell.max, range.committee.max)
+      ) {
+        throw new UserError("report-error-number", { value: text.slice(0, 20) });
+      }
+      flow.data.details = { ...flow.data.details, members_elected: value };
     }
-    await ask(ctx, live, nextStep(milestone, live.step));
+    await ask(ctx, flow, nextStep(milestone, flow.step));
   });
 
   return composer;

@@ -188,3 +188,4 @@ broadcast-send = ✔ Send
 broadcast-queued = Sending to { $count } people.
 broadcast-cancelled = Cancelled; nothing was sent.
 cmd-deadlines = My unit's coming deadlines
+broadcast-too-long = The message is too long ({ $length } characters); keep it within { $max }.

@@ -188,3 +188,4 @@ broadcast-send = ✔ Wyślij
 broadcast-queued = Wysyłanie do { $count } osób.
 broadcast-cancelled = Anulowano; nic nie wysłano.
 cmd-deadlines = Nadchodzące terminy mojej jednostki
+broadcast-too-long = Wiadomość jest za długa ({ $length } znaków); zmieść ją w { $max } znakach.

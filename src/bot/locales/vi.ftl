@@ -164,3 +164,4 @@ broadcast-send = ✔ Gửi
 broadcast-queued = Đang gửi tới { $count } người.
 broadcast-cancelled = Đã hủy; chưa gửi gì.
 cmd-deadlines = Các hạn sắp tới của đơn vị tôi
+broadcast-too-long = Tin nhắn quá dài ({ $length } ký tự); xin viết gọn trong { $max } ký tự.

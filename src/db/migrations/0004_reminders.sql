@@ -32,5 +32,6 @@ CREATE TABLE broadcasts (
   text          text NOT NULL,
   created_by    bigint NOT NULL,
   created_at    timestamptz NOT NULL,
-  confirmed_at  timestamptz
+  confirmed_at  timestamptz,
+  cancelled_at  timestamptz
 );
