@@ -197,11 +197,14 @@ export function createScheduler(deps: SchedulerDeps) {
     );
     if ((blocked.rowCount ?? 0) > 0) return false;
     if ((delivery.kind !== "reminder" && delivery.kind !== "nudge") || !delivery.unitCode) return true;
-    const { rowCount } = await pool.query("SELECT 1 FROM report_events WHERE unit_code = $1 AND milestone = $2", [
-      delivery.unitCode,
-      delivery.milestone,
-    ]);
-    return (rowCount ?? 0) === 0;
+    // Still a member of a still active unit, and the step still not reported.
+    const { rowCount } = await pool.query(
+      `SELECT 1 FROM unit_members m JOIN units u ON u.code = m.unit_code AND u.active
+        WHERE m.telegram_id = $1 AND m.unit_code = $2 AND m.removed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.unit_code = $2 AND e.milestone = $3)`,
+      [delivery.telegramId, delivery.unitCode, delivery.milestone],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   async function deliver(delivery: Delivery): Promise<boolean> {
