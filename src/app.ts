@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { run } from "@grammyjs/runner";
 import OpenAI from "openai";
 import { createBot, publishCommands } from "./bot/index.ts";
 import { createI18n, translator } from "./bot/i18n.ts";
@@ -123,10 +124,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         logger.warn({ err: error }, "pruning processed updates failed"),
       );
     }, 3_600_000);
-    signal.addEventListener("abort", () => void bot.stop(), { once: true });
+    // Updates run concurrently (one slow answer does not hold up other people), in order within each chat
+    // (sequentialize in createBot). The runner may confirm updates before they are handled; the processed-ids
+    // table keeps a redelivery from being answered twice.
+    const runner = run(bot, {
+      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+    });
+    signal.addEventListener("abort", () => void runner.stop(), { once: true });
     reminders.start();
     try {
-      await bot.start({ allowed_updates: ["message", "callback_query", "my_chat_member"] });
+      await runner.task();
     } finally {
       clearInterval(prune);
       await reminders.stop();

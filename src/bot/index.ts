@@ -1,4 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, HttpError, type ErrorHandler } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
@@ -48,6 +49,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const i18n = createI18n();
   const tr = translator(i18n);
 
+  // One update at a time per chat (the runner runs chats concurrently): replies and report flows stay in order.
+  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(contextSetup(deps.logger, tr));
   const guarded = bot.errorBoundary(handleError);
   guarded.use(dedupeUpdates(deps.pool));
