@@ -5,6 +5,7 @@ import type OpenAI from "openai";
 import { pino } from "pino";
 import type { UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/index.ts";
+import { CONSOLE_BOT_INFO } from "../../src/console/console-chat.ts";
 import { createI18n, translator } from "../../src/bot/i18n.ts";
 import type { Database } from "../../src/db/pool.ts";
 import { createAnswerer } from "../../src/rag/answer.ts";
@@ -18,21 +19,12 @@ import { createReportService } from "../../src/reports/report-service.ts";
 export const MINI_CORPUS = join(import.meta.dirname, "..", "fixtures", "corpus-mini");
 export const silentLogger = pino({ level: "silent" });
 export const TEST_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
-export const BOT_INFO = {
+export const BOT_INFO: UserFromGetMe = {
+  ...CONSOLE_BOT_INFO,
   id: 42,
-  is_bot: true,
   first_name: "Daihoi Test",
   username: "daihoi_test_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+};
 
 /** Indexes the mini corpus into `db` with the local embedding. */
 export async function indexMiniCorpus(db: Database) {

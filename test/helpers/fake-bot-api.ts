@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readJson } from "./read-json.ts";
 
 export type ApiCall = { method: string; payload: Record<string, unknown> };
 type Reply = { status: number; body: unknown } | "hang";
@@ -99,18 +100,6 @@ export async function startFakeBotApi() {
         server.close(() => resolve());
       }),
   };
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { raw: text };
-  }
 }
 
 export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readJson } from "./read-json.ts";
 import { hashEmbed } from "../../src/rag/embeddings.ts";
 
 type Mode = "ok" | "429" | "500" | "hang";
@@ -91,11 +92,4 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
         server.close(() => resolve());
       }),
   };
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
