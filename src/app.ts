@@ -118,7 +118,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await bot.init();
     logger.info({ username: bot.botInfo.username }, "bot connected to Telegram");
     // The command menu is a side call: published in the background, its failure only logged.
-    void publishCommands(bot, logger);
+    void publishCommands(bot, logger, translate);
     const prune = setInterval(() => {
       pruneProcessedUpdates(db.pool).catch((error: unknown) =>
         logger.warn({ err: error }, "pruning processed updates failed"),

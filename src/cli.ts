@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -48,6 +48,17 @@ Usage:
 
 const langSchema = z.enum(["vi", "pl", "en"]);
 
+/** A command line the command cannot read: told once, in runCli, with the usage. */
+class UsageError extends Error {}
+
+function parseCommandArgs<T extends ParseArgsConfig>(config: T) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Runs one command. Returns the process exit code. */
 export async function runCli(argv: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
   const [command = "start", ...rest] = argv;
@@ -59,6 +70,16 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  try {
+    return await runCommand(command, rest, config, logger, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+async function runCommand(command: string, rest: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
   if (command === "eval") return evalCommand(rest, config, logger, io);
   const app = await createApp(config, logger);
   try {
@@ -78,7 +99,7 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
 }
 
 async function ingestCommand(app: App, args: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals } = parseCommandArgs({ args, allowPositionals: true, options: {} });
   const dir = positionals[0] ? resolve(positionals[0]) : undefined;
   const bar = io.stderr.isTTY
     ? new cliProgress.SingleBar(
@@ -114,17 +135,11 @@ export function formatIngestReport(r: IngestReport): string {
 }
 
 async function askCommand(app: App, args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { lang: { type: "string" }, json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: { lang: { type: "string" }, json: { type: "boolean", default: false } },
+  });
   const langResult = langSchema.optional().safeParse(parsed.values.lang);
   if (!langResult.success) {
     io.stderr.write(`--lang must be one of vi, pl, en (got "${parsed.values.lang}")\n`);
@@ -191,7 +206,7 @@ async function startCommand(app: App, config: Config, io: CliIO): Promise<number
  * always; with OpenAI configured, again with its embeddings and answers. Prints tables, writes JSON.
  */
 async function evalCommand(args: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args,
     options: { questions: { type: "string" }, out: { type: "string", default: "eval-results" } },
   });
@@ -257,17 +272,11 @@ async function unitsCommand(app: App, args: string[], io: CliIO): Promise<number
 }
 
 async function inviteCommand(app: App, args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { role: { type: "string", default: "secretary" }, json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: { role: { type: "string", default: "secretary" }, json: { type: "boolean", default: false } },
+  });
   const role = z.enum(["secretary", "deputy"]).safeParse(parsed.values.role);
   const code = parsed.positionals[0];
   if (!code || !role.success) {
@@ -294,17 +303,11 @@ async function inviteCommand(app: App, args: string[], io: CliIO): Promise<numbe
 }
 
 async function remindersCommand(app: App, args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { at: { type: "string" }, json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: { at: { type: "string" }, json: { type: "boolean", default: false } },
+  });
   const at = parsed.values.at ? new Date(parsed.values.at) : new Date();
   if (parsed.positionals[0] !== "preview" || Number.isNaN(at.getTime())) {
     io.stderr.write('Usage: daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]\n');

@@ -4,6 +4,12 @@ const LANGS = ["vi", "pl", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const SUPPORTED_LANGS: readonly Lang[] = LANGS;
 
+/** Telegram's language_code ("pl", "en-GB", "vi") → one of ours; anything else → Vietnamese. */
+export function langFromTelegram(code: string | null | undefined): Lang {
+  const base = (code ?? "").slice(0, 2).toLowerCase();
+  return (SUPPORTED_LANGS as readonly string[]).includes(base) ? (base as Lang) : "vi";
+}
+
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const optionalUrl = z.preprocess(

@@ -16,9 +16,27 @@ export function formatDmy(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** The local calendar date and minute of the day at `now` in `timeZone`. */
+export function localTime(now: Date, timeZone: string): { date: string; minutes: number } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    minutes: Number(get("hour")) * 60 + Number(get("minute")),
+  };
+}
+
 /** The calendar date at instant `now` in `timeZone`. */
 export function dateInZone(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return localTime(now, timeZone).date;
 }
 
 export function addDays(iso: string, days: number): string {

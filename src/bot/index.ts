@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import type { Pool } from "../db/pool.ts";
 import { isConnectionError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import type { Translate } from "../translate.ts";
 import type { Answerer } from "../rag/answer.ts";
 import type { Scheduler } from "../reminders/scheduler.ts";
 import type { ReportService } from "../reports/report-service.ts";
@@ -120,8 +121,7 @@ const handleError: ErrorHandler<BotContext> = async (error: BotError<BotContext>
 };
 
 /** Publishes the command menu in each language. Failure is logged, never fatal. */
-export async function publishCommands(bot: Bot<BotContext>, logger: Logger): Promise<void> {
-  const tr = translator(createI18n());
+export async function publishCommands(bot: Bot<BotContext>, logger: Logger, tr: Translate): Promise<void> {
   for (const lang of ["vi", "pl", "en"] as const) {
     const commands = ["start", "help", "lang", "report", "status", "deadlines", "whoami"].map((command) => ({
       command,

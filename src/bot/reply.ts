@@ -1,6 +1,6 @@
 import type { InlineKeyboard } from "grammy";
 import type { BotContext } from "./context.ts";
-import { escapeHtml, splitMessage } from "./html.ts";
+import { splitMessage } from "./html.ts";
 
 /** Sends plain text (escaped) as Telegram HTML, split into several messages when long; the keyboard goes last. */
 export async function replyText(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
@@ -12,5 +12,3 @@ export async function replyText(ctx: BotContext, text: string, keyboard?: Inline
     });
   }
 }
-
-export { escapeHtml };

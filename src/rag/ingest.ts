@@ -15,7 +15,7 @@ import {
   type NewChunk,
 } from "./chunk-store.ts";
 import type { IndexedEmbeddings } from "./embeddings.ts";
-import { isSupportedFile, loadDocument } from "./loaders.ts";
+import { DocumentError, isSupportedFile, loadDocument } from "./loaders.ts";
 import { foldText } from "./normalize.ts";
 
 export type IngestReport = {
@@ -117,7 +117,9 @@ export async function ingestDirectory(
       (previous ? report.updated : report.added).push(file.relative);
       report.chunks += chunks.length;
     } catch (error) {
-      if (error instanceof AppError && !isFileError(error)) throw error;
+      // Our own errors that are not about the file (the embedding service failing) stop the run; a file that
+      // cannot be read or parsed (DocumentError, or a parser's own error) is reported and skipped.
+      if (error instanceof AppError && !(error instanceof DocumentError)) throw error;
       logger?.error({ err: error, path: file.relative }, "could not index file");
       report.failed.push({ path: file.relative, error: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -137,10 +139,6 @@ export async function ingestDirectory(
 
 export function withoutLinks(text: string): string {
   return text.replace(/https?:\/\/\S+/g, " ");
-}
-
-function isFileError(error: AppError): boolean {
-  return /front matter|unsupported file type/.test(error.message);
 }
 
 async function listFiles(dir: string): Promise<{ absolute: string; relative: string }[]> {

@@ -9,6 +9,11 @@ import { detectLanguage } from "./language.ts";
 
 export const SUPPORTED_EXTENSIONS = [".md", ".markdown", ".txt", ".pdf", ".docx"] as const;
 
+/** A problem with one corpus file (bad front matter, unknown type): that file is skipped, the others indexed. */
+export class DocumentError extends AppError {
+  override name = "DocumentError";
+}
+
 export type DocumentMeta = {
   docId: string;
   title: string;
@@ -47,7 +52,7 @@ export async function loadDocument(absolutePath: string, relativePath: string): 
     const fm = frontMatterSchema.safeParse(parsed.data);
     if (!fm.success) {
       const problems = fm.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new AppError(`${relativePath}: bad front matter (${problems})`);
+      throw new DocumentError(`${relativePath}: bad front matter (${problems})`);
     }
     const data = fm.data;
     const title = data.title ?? firstHeading(parsed.content) ?? fallbackId;
@@ -67,7 +72,7 @@ export async function loadDocument(absolutePath: string, relativePath: string): 
   if (ext === ".txt") text = await readFile(absolutePath, "utf8");
   else if (ext === ".pdf") text = await extractPdfText(await readFile(absolutePath));
   else if (ext === ".docx") text = await extractDocxText(await readFile(absolutePath));
-  else throw new AppError(`${relativePath}: unsupported file type ${ext}`);
+  else throw new DocumentError(`${relativePath}: unsupported file type ${ext}`);
   text = text.normalize("NFC");
   const title = firstLine(text) ?? fallbackId;
   const meta: DocumentMeta = {

@@ -1,26 +1,8 @@
-import { addDays, daysBetween } from "../dates.ts";
+import { addDays, daysBetween, localTime } from "../dates.ts";
 import type { Campaign, Milestone } from "../reports/campaign.ts";
 import { pendingDeadline } from "../reports/progress.ts";
 import type { ReportEvent } from "../reports/report-store.ts";
 import type { Unit } from "../units/unit-store.ts";
-
-/** The local calendar date and minute of the day at `now` in `timeZone`. */
-export function localTime(now: Date, timeZone: string): { date: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  return {
-    date: `${get("year")}-${get("month")}-${get("day")}`,
-    minutes: Number(get("hour")) * 60 + Number(get("minute")),
-  };
-}
 
 export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);

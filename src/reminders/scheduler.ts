@@ -1,5 +1,5 @@
-import type { Lang } from "../config.ts";
-import { formatDmy } from "../dates.ts";
+import { langFromTelegram, type Lang } from "../config.ts";
+import { daysBetween, formatDmy, localTime } from "../dates.ts";
 import type { Pool } from "../db/pool.ts";
 import { escapeHtml } from "../escape-html.ts";
 import type { Logger } from "../logger.ts";
@@ -19,7 +19,7 @@ import {
   type NewDelivery,
 } from "./delivery-store.ts";
 import { SendError, type Notifier } from "./notifier.ts";
-import { boardDigest, dueMessages, isQuiet, localTime, minutesOf, type DueMessage } from "./schedule.ts";
+import { boardDigest, dueMessages, isQuiet, minutesOf, type DueMessage } from "./schedule.ts";
 
 export type SchedulerDeps = {
   pool: Pool;
@@ -77,7 +77,7 @@ export function createScheduler(deps: SchedulerDeps) {
       telegramId: Number(r.telegram_id),
       unitCode: r.unit_code,
       role: r.role,
-      lang: r.lang ?? langOf(r.language_code),
+      lang: r.lang ?? langFromTelegram(r.language_code),
       name: r.name ?? String(r.telegram_id),
       reachable: r.unreachable_at === null,
     }));
@@ -91,27 +91,36 @@ export function createScheduler(deps: SchedulerDeps) {
         WHERE u.unreachable_at IS NULL`,
       [deps.adminIds],
     );
-    return rows.map((r) => ({ telegramId: Number(r.telegram_id), lang: r.lang ?? langOf(r.language_code) }));
+    return rows.map((r) => ({ telegramId: Number(r.telegram_id), lang: r.lang ?? langFromTelegram(r.language_code) }));
   }
 
-  /** Records what is due now (reminders, nudges, the Board's digest). Returns the number of new intents. */
-  async function planDue(): Promise<number> {
-    const now = clock();
+  /** The state of the campaign and the reminders and nudges due at `at`, each with its text (plain). */
+  async function dueAt(at: Date) {
     const [units, members, reports] = await Promise.all([
       listUnits(pool, { activeOnly: true }),
       people(),
       currentReports(pool),
     ]);
     const reachable = members.filter((m) => m.reachable && m.unitCode);
+    const unitByCode = new Map(units.map((u) => [u.code, u]));
+    const langOfMember = new Map(reachable.map((m) => [m.telegramId, m.lang]));
     const due = dueMessages(
       campaign,
       units,
       reachable.map((m) => ({ telegramId: m.telegramId, unitCode: m.unitCode! })),
       reports,
-      now,
-    );
-    const unitByCode = new Map(units.map((u) => [u.code, u]));
-    const langOfMember = new Map(reachable.map((m) => [m.telegramId, m.lang]));
+      at,
+    ).map((d) => ({
+      ...d,
+      text: renderAt(d, unitByCode.get(d.unitCode)!, langOfMember.get(d.telegramId) ?? "vi", at),
+    }));
+    return { units, reports, due };
+  }
+
+  /** Records what is due now (reminders, nudges, the Board's digest). Returns the number of new intents. */
+  async function planDue(): Promise<number> {
+    const now = clock();
+    const { units, reports, due } = await dueAt(now);
     const intents: NewDelivery[] = due.map((d) => ({
       key: d.key,
       kind: d.kind,
@@ -120,7 +129,7 @@ export function createScheduler(deps: SchedulerDeps) {
       milestone: d.milestone.key,
       deadline: d.deadline,
       leadDays: d.leadDays,
-      text: escapeHtml(renderAt(d, unitByCode.get(d.unitCode)!, langOfMember.get(d.telegramId) ?? "vi", now)),
+      text: escapeHtml(d.text),
     }));
     const { date: today, minutes } = localTime(now, campaign.timeZone);
     const settings = campaign.reminders;
@@ -296,21 +305,7 @@ export function createScheduler(deps: SchedulerDeps) {
     },
     /** What would be sent at `at` (nothing is recorded or sent): for `daihoi reminders preview`. */
     async preview(at: Date) {
-      const [units, members, reports] = await Promise.all([
-        listUnits(pool, { activeOnly: true }),
-        people(),
-        currentReports(pool),
-      ]);
-      const reachable = members.filter((m) => m.reachable && m.unitCode);
-      const byCode = new Map(units.map((u) => [u.code, u]));
-      const langOfMember = new Map(reachable.map((m) => [m.telegramId, m.lang]));
-      const due = dueMessages(
-        campaign,
-        units,
-        reachable.map((m) => ({ telegramId: m.telegramId, unitCode: m.unitCode! })),
-        reports,
-        at,
-      );
+      const { due } = await dueAt(at);
       const { rows } = await pool.query<{ dedupe_key: string }>(
         "SELECT dedupe_key FROM deliveries WHERE dedupe_key = ANY($1::text[])",
         [due.map((d) => d.key)],
@@ -325,7 +320,7 @@ export function createScheduler(deps: SchedulerDeps) {
           deadline: d.deadline,
           lead_days: d.leadDays,
           kind: d.kind,
-          text: renderAt(d, byCode.get(d.unitCode)!, langOfMember.get(d.telegramId) ?? "vi", at),
+          text: d.text,
         }));
     },
     /** Someone blocked or unblocked the bot (my_chat_member). */
@@ -338,9 +333,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   function renderAt(message: DueMessage, unit: Unit, lang: Lang, at: Date): string {
     const today = localTime(at, campaign.timeZone).date;
-    const days = Math.round(
-      (Date.parse(`${message.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-    );
+    const days = daysBetween(today, message.deadline);
     const vars = {
       unit: unit.name,
       milestone: milestoneName(message.milestone, lang),
@@ -371,11 +364,6 @@ export function splitLines(text: string, maxChars: number): string[] {
   }
   if (current) parts.push(current);
   return parts;
-}
-
-function langOf(code: string | null): Lang {
-  const base = (code ?? "").slice(0, 2).toLowerCase();
-  return base === "pl" || base === "en" ? base : "vi";
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;

@@ -5,7 +5,7 @@ import type { Database } from "../../src/db/pool.ts";
 import { claimDue } from "../../src/reminders/delivery-store.ts";
 import { createThrottledNotifier } from "../../src/reminders/notifier.ts";
 import { createScheduler } from "../../src/reminders/scheduler.ts";
-import { localTime } from "../../src/reminders/schedule.ts";
+import { localTime } from "../../src/dates.ts";
 import { loadCampaign } from "../../src/reports/campaign.ts";
 import { createReportService } from "../../src/reports/report-service.ts";
 import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CAMPAIGN_PATH, loadCampaign } from "../../src/reports/campaign.ts";
-import { boardDigest, dueMessages, isQuiet, localTime } from "../../src/reminders/schedule.ts";
+import { localTime } from "../../src/dates.ts";
+import { boardDigest, dueMessages, isQuiet } from "../../src/reminders/schedule.ts";
 
 async function withCampaign(edit: (c: Record<string, unknown>) => void): Promise<string> {
   const campaign = JSON.parse(await readFile(CAMPAIGN_PATH, "utf8")) as Record<string, unknown>;

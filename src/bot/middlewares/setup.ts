@@ -1,16 +1,10 @@
 import type { MiddlewareFn } from "grammy";
-import { SUPPORTED_LANGS, type Lang } from "../../config.ts";
+import { langFromTelegram } from "../../config.ts";
 import type { Pool } from "../../db/pool.ts";
 import { claimUpdate, upsertTelegramUser } from "../../db/telegram-store.ts";
 import type { Logger } from "../../logger.ts";
 import type { Translate } from "../../translate.ts";
 import type { BotContext } from "../context.ts";
-
-/** Telegram's language_code ("pl", "en-GB", "vi") → one of ours; anything else → Vietnamese. */
-export function langFromTelegram(code: string | undefined): Lang {
-  const base = (code ?? "").slice(0, 2).toLowerCase();
-  return (SUPPORTED_LANGS as readonly string[]).includes(base) ? (base as Lang) : "vi";
-}
 
 /** Per update: a child logger, the default language, and nothing else yet (no database). */
 export function contextSetup(logger: Logger, tr: Translate): MiddlewareFn<BotContext> {
