@@ -2,27 +2,28 @@ import { resolve } from "node:path";
 import { run } from "@grammyjs/runner";
 import OpenAI from "openai";
 import { createBot, publishCommands } from "./bot/index.ts";
+import { createLimiter, type Limiter, type LimiterOptions } from "./bot/dispatch/limiter.ts";
 import { createI18n, translator } from "./bot/i18n.ts";
-import { hasOpenAI, type Config, type Lang } from "./config.ts";
+import { createOutboxSender } from "./bot/outbox-sender.ts";
+import { renderPreview } from "./bot/render-outbox.ts";
+import type { RetryPolicy } from "./bot/dispatch/send-policy.ts";
+import { hasOpenAI, type Config } from "./config.ts";
+import { acquireLeadership } from "./db/leader.ts";
+import type { ProcessInfo } from "./instance.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase, type Database } from "./db/pool.ts";
-import { pruneProcessedUpdates } from "./db/telegram-store.ts";
 import type { Logger } from "./logger.ts";
+import { createLoop } from "./loop.ts";
 import { CORPUS_DIR } from "./paths.ts";
-import { createAnswerer, type Answer } from "./rag/answer.ts";
-import { countChunks } from "./rag/chunk-store.ts";
+import { createAnswerer } from "./rag/answer.ts";
 import { LocalHashEmbeddings, OpenAIEmbeddings, type IndexedEmbeddings } from "./rag/embeddings.ts";
-import { ingestDirectory, type IngestProgress, type IngestReport } from "./rag/ingest.ts";
-import { detectLanguage } from "./rag/language.ts";
 import { loadPrompts } from "./rag/prompts.ts";
-import { recordQuestion } from "./rag/qa-store.ts";
 import { CorpusRetriever } from "./rag/retriever.ts";
 import { loadCampaign } from "./reports/campaign.ts";
-import { createReportService } from "./reports/report-service.ts";
-import { createTelegramNotifier } from "./bot/notifier.ts";
-import { createThrottledNotifier, type Notifier } from "./reminders/notifier.ts";
-import { createScheduler } from "./reminders/scheduler.ts";
+import { createServices } from "./services/index.ts";
 import { CONSOLE_BOT_INFO, runConsoleChat, type ConsoleIO } from "./console/console-chat.ts";
+import { startControlServer } from "./control/server.ts";
+import { createOperations } from "./control/operations.ts";
 
 export type AppOptions = {
   /** Use an already open database (tests); otherwise one is opened from the config. */
@@ -32,13 +33,35 @@ export type AppOptions = {
   openai?: OpenAI;
   /** The current time (tests move a fake clock). */
   clock?: () => Date;
+  /** The process opening the database: an embedded database folder is locked to it. */
+  processInfo?: ProcessInfo;
+  /** The rate limiter's settings (tests give it a fake clock). */
+  limiter?: LimiterOptions;
+  retryPolicy?: RetryPolicy;
 };
 
-/** The composition root: the one place that builds things holding sockets (pool, OpenAI client, bot). */
+const PLAN_INTERVAL_MS = 60_000;
+const SEND_INTERVAL_MS = 5_000;
+const STANDBY_RETRY_MS = 10_000;
+const LEADERSHIP_CHECK_MS = 15_000;
+
+/** The composition root: the one place that builds things holding sockets (pool, OpenAI client, bot, servers). */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const db =
-    options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, logger }));
-  await migrate(db.pool, logger);
+    options.database ??
+    (await openDatabase({
+      url: config.database.url,
+      dataDir: config.database.dataDir,
+      logger,
+      owner: options.processInfo,
+    }));
+  try {
+    await migrate(db.pool, logger);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const clock = options.clock ?? (() => new Date());
 
   const openai =
     options.openai ??
@@ -64,116 +87,193 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     semanticEmbeddings: embeddings.semantic,
   });
-  const reports = createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock });
+  const campaign = loadCampaign();
   const corpusDir = options.corpusDir ?? (config.corpusDir ? resolve(config.corpusDir) : CORPUS_DIR);
+  let wakeSender = () => undefined as void;
+  const services = createServices({
+    pool: db.pool,
+    campaign,
+    adminIds: config.adminTelegramIds,
+    answerer,
+    embeddings,
+    corpusDir,
+    clock,
+    logger,
+    onQueued: () => wakeSender(),
+  });
 
-  async function ingest(dir = corpusDir, onProgress?: (p: IngestProgress) => void): Promise<IngestReport> {
-    return ingestDirectory({ pool: db.pool, embeddings, logger }, dir, onProgress);
-  }
-
-  /** Brings the index up to date with corpus/ (cheap when nothing changed: files are only stat-ed). */
-  async function ensureIndex(onProgress?: (p: IngestProgress) => void): Promise<IngestReport> {
-    return ingest(corpusDir, onProgress);
-  }
-
-  async function ask(question: string, options: { lang?: Lang | undefined; channel?: "cli" } = {}): Promise<Answer> {
-    const lang = options.lang ?? detectLanguage(question) ?? "vi";
-    const answer = await answerer.answer(question, { lang });
-    await recordQuestion(db.pool, { channel: options.channel ?? "cli", question, answer });
-    return answer;
-  }
-
-  /** The reminder scheduler, sending through `notifier` (throttled to Telegram's limits). */
-  function scheduler(notifier: Notifier) {
-    return createScheduler({
-      pool: db.pool,
-      campaign: reports.campaign,
-      notifier: createThrottledNotifier(notifier),
-      translate,
-      adminIds: config.adminTelegramIds,
-      clock: options.clock,
-      logger,
-    });
-  }
-
-  function telegramBot(withScheduler?: ReturnType<typeof scheduler>) {
+  /** The bot's Telegram side: one bot, one limiter on its Api, the outbox sender and the planner on top. */
+  function telegram(overrides: { apiRoot?: string; botInfo?: Parameters<typeof createBot>[0]["botInfo"] } = {}) {
     if (!config.telegram.token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
-    return createBot({
+    const limiter: Limiter = createLimiter(options.limiter);
+    const bot = createBot({
       token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      pool: db.pool,
-      answerer,
+      apiRoot: overrides.apiRoot ?? config.telegram.apiRoot,
+      ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
+      services,
       config,
-      reports,
-      scheduler: withScheduler,
-      clock: options.clock,
+      limiter,
       logger,
     });
+    const sender = createOutboxSender({
+      outbox: services.outbox,
+      api: bot.api,
+      limiter,
+      campaign,
+      translate,
+      clock,
+      logger,
+      ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+    });
+    const sending = createLoop({ name: "outbox", intervalMs: SEND_INTERVAL_MS, run: () => sender.drain(), logger });
+    const planning = createLoop({
+      name: "planner",
+      intervalMs: PLAN_INTERVAL_MS,
+      run: async () => {
+        if ((await services.outbox.planDue()) > 0) sending.wake();
+      },
+      logger,
+    });
+    const pruning = createLoop({ name: "prune", intervalMs: 3_600_000, run: () => services.updates.prune(), logger });
+    wakeSender = () => sending.wake();
+    return { bot, limiter, sender, sending, planning, pruning };
   }
 
-  /** Long polling until stop(); the reminder scheduler wakes every minute; processed update ids pruned hourly. */
+  /**
+   * Serves Telegram until `signal`: the active instance polls and sends; with a shared Postgres a second instance
+   * stands by (advisory lock) and takes over when the first goes away. The embedded database also opens its local
+   * control socket, so that the command line works through the running bot.
+   */
   async function serveTelegram(signal: AbortSignal): Promise<void> {
-    const reminders = scheduler(createTelegramNotifier(config.telegram.token!, config.telegram.apiRoot));
-    const bot = telegramBot(reminders);
-    await bot.init();
-    logger.info({ username: bot.botInfo.username }, "bot connected to Telegram");
-    // The command menu is a side call: published in the background, its failure only logged.
-    void publishCommands(bot, logger, translate);
-    const prune = setInterval(() => {
-      pruneProcessedUpdates(db.pool).catch((error: unknown) =>
-        logger.warn({ err: error }, "pruning processed updates failed"),
-      );
-    }, 3_600_000);
-    // Updates run concurrently (one slow answer does not hold up other people), in order within each chat
-    // (sequentialize in createBot). The runner may confirm updates before they are handled; the processed-ids
-    // table keeps a redelivery from being answered twice.
-    const runner = run(bot, {
-      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
-    });
-    signal.addEventListener("abort", () => void runner.stop(), { once: true });
-    reminders.start();
+    const control = await controlServer();
+    let told = false;
     try {
-      await runner.task();
+      while (!signal.aborted) {
+        const leadership = await acquireLeadership(db);
+        if (!leadership) {
+          if (!told) logger.warn("another instance is active on this database; standing by");
+          told = true;
+          await sleepUnlessAborted(STANDBY_RETRY_MS, signal);
+          continue;
+        }
+        try {
+          await serveActive(signal, () => leadership.alive());
+        } finally {
+          await leadership.release();
+        }
+      }
     } finally {
-      clearInterval(prune);
-      await reminders.stop();
+      await control?.close();
     }
   }
 
-  async function consoleChat(io: ConsoleIO): Promise<void> {
-    const bot = createBot({
-      token: "0:console",
-      apiRoot: "http://127.0.0.1:9", // never contacted: every API call is answered by the console
-      botInfo: CONSOLE_BOT_INFO,
-      pool: db.pool,
-      answerer,
-      config,
-      reports,
-      clock: options.clock,
-      logger,
-      channel: "console",
+  async function serveActive(signal: AbortSignal, alive: () => Promise<boolean>): Promise<void> {
+    const t = telegram();
+    await t.bot.init();
+    logger.info({ username: t.bot.botInfo.username }, "bot connected to Telegram");
+    // The command menu is a side call: published in the background, its failure only logged.
+    void publishCommands(t.bot, logger, translate);
+    // Updates run concurrently (one slow answer does not hold up other people), in order within each chat
+    // (sequentialize in createBot). The runner may confirm updates before they are handled; the processed-ids
+    // table keeps a redelivery from being answered twice.
+    const runner = run(t.bot, {
+      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] }, silent: true },
     });
-    await runConsoleChat(bot, io);
+    const stop = () => void runner.stop();
+    signal.addEventListener("abort", stop, { once: true });
+    const watchdog = setInterval(() => {
+      alive()
+        .then((ok) => {
+          if (ok) return;
+          logger.error("lost the active-instance lock (database connection gone); stopping until it is back");
+          stop();
+        })
+        .catch(() => undefined);
+    }, LEADERSHIP_CHECK_MS);
+    t.sending.start();
+    t.planning.start();
+    t.pruning.start();
+    try {
+      await runner.task();
+    } finally {
+      clearInterval(watchdog);
+      signal.removeEventListener("abort", stop);
+      await Promise.all([t.planning.stop(), t.pruning.stop()]);
+      await t.sender.stop();
+      await t.sending.stop();
+      wakeSender = () => undefined;
+    }
   }
 
-  return {
+  /** On the embedded database: the local control socket through which the command line reaches this process. */
+  async function controlServer() {
+    const lock = db.folderLock;
+    if (!lock) return undefined;
+    return startControlServer(
+      { dataDir: lock.dataDir, token: lock.info.token, publish: (socket) => lock.update({ socket }) },
+      createOperations(app),
+      logger,
+    );
+  }
+
+  async function consoleChat(io: ConsoleIO): Promise<void> {
+    const control = await controlServer();
+    try {
+      const bot = createBot({
+        token: "0:console",
+        apiRoot: "http://127.0.0.1:9", // never contacted: every API call is answered by the console
+        botInfo: CONSOLE_BOT_INFO,
+        services,
+        config,
+        logger,
+        channel: "console",
+      });
+      await runConsoleChat(bot, io);
+    } finally {
+      await control?.close();
+    }
+  }
+
+  /**
+   * What the outbox would send at `at` and to whom, rendered exactly as it would go (reminders, nudges and the
+   * Board's digest at its hour); nothing is recorded or sent.
+   */
+  async function previewDeliveries(at: Date) {
+    return renderPreview(await services.outbox.preview(at), { at, campaign, translate });
+  }
+
+  const app = {
     db,
+    config,
+    clock,
+    services,
+    translate,
     embeddings,
     retriever,
     answerer,
-    reports,
-    scheduler,
-    ingest,
-    ensureIndex,
-    ask,
-    telegramBot,
+    telegram,
     serveTelegram,
     consoleChat,
-    countChunks: () => countChunks(db.pool),
+    previewDeliveries,
+    /** Brings the index up to date with the configured corpus (cheap when nothing changed). */
+    ensureIndex: () => services.corpus.ingest(),
     async close() {
       await db.close();
     },
   };
+  return app;
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -5,18 +5,18 @@ import cliProgress from "cli-progress";
 import { z } from "zod";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { createApp, type App } from "./app.ts";
+import { createI18n, translator } from "./bot/i18n.ts";
 import { hasOpenAI, type Config, type Lang } from "./config.ts";
-import { openDatabase } from "./db/pool.ts";
+import { ControlUnavailableError, remoteOperations } from "./control/client.ts";
+import { createOperations, type Operations } from "./control/operations.ts";
+import { DatabaseLockedError, type ProcessInfo } from "./instance.ts";
+import { UserError } from "./errors.ts";
 import { EVAL_SET_PATH } from "./paths.ts";
 import { evaluate, formatEvalReport, loadEvalSet } from "./rag/eval.ts";
-import { readFile } from "node:fs/promises";
-import { toCsv } from "./units/csv.ts";
-import { createInvite } from "./units/member-store.ts";
-import { getUnit, importUnits, listUnits, parseUnitsCsv, UnitImportError, unitsToCsvRows } from "./units/unit-store.ts";
+import { UnitImportError, type Answer, type IngestReport } from "./services/types.ts";
 import type { Logger } from "./logger.ts";
-import type { Answer } from "./rag/answer.ts";
-import type { IngestReport } from "./rag/ingest.ts";
 
 export type CliIO = {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -24,6 +24,8 @@ export type CliIO = {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   signal: AbortSignal;
+  /** This process (from main.ts): it locks an embedded database folder to itself. */
+  processInfo?: ProcessInfo;
 };
 
 const USAGE = `daihoi — Trợ lý Đại hội (congress assistant)
@@ -81,45 +83,87 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
 
 async function runCommand(command: string, rest: string[], config: Config, logger: Logger, io: CliIO): Promise<number> {
   if (command === "eval") return evalCommand(rest, config, logger, io);
-  const app = await createApp(config, logger);
+  const t = cliTranslator(io.env);
+  let app: App | undefined;
+  let ops: Operations;
   try {
-    if (command === "ingest") return await ingestCommand(app, rest, io);
-    if (command === "ask") return await askCommand(app, rest, io);
-    if (command === "units") return await unitsCommand(app, rest, io);
-    if (command === "invite") return await inviteCommand(app, rest, io);
-    if (command === "reminders") return await remindersCommand(app, rest, io);
+    app = await createApp(config, logger, { processInfo: io.processInfo });
+    ops = createOperations(app);
+  } catch (error) {
+    if (!(error instanceof DatabaseLockedError)) throw error;
+    // The embedded database belongs to a running daihoi (the bot, or a terminal chat): a second process may not
+    // open it. Everything but `start` goes through that process's local control socket instead.
+    if (command === "start") {
+      io.stderr.write(`${t("cli-already-running", { pid: error.holder.pid, dir: error.dataDir })}\n`);
+      return 1;
+    }
+    if (!error.holder.socket) {
+      io.stderr.write(`${t("cli-locked-no-socket", { pid: error.holder.pid, dir: error.dataDir })}\n`);
+      return 1;
+    }
+    io.stderr.write(`${t("cli-through-running", { pid: error.holder.pid })}\n`);
+    ops = remoteOperations(error.holder);
+  }
+  try {
+    if (command === "ingest") return await ingestCommand(app, ops, rest, io);
+    if (command === "ask") return await askCommand(app, ops, rest, io);
+    if (command === "units") return await unitsCommand(ops, rest, io);
+    if (command === "invite") return await inviteCommand(ops, rest, io);
+    if (command === "reminders") return await remindersCommand(ops, rest, io);
     if (command === "export") {
-      io.stdout.write(await app.reports.exportCsv());
+      io.stdout.write(await ops.exportProgress());
       return 0;
     }
-    return await startCommand(app, config, io);
+    return await startCommand(app!, config, io);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr.write(`${t(error.key, error.params)}\n`);
+      return 1;
+    }
+    if (error instanceof ControlUnavailableError) {
+      io.stderr.write(`${t("cli-control-unavailable", { reason: error.message })}\n`);
+      return 1;
+    }
+    throw error;
   } finally {
-    await app.close();
+    await app?.close();
   }
 }
 
-async function ingestCommand(app: App, args: string[], io: CliIO): Promise<number> {
+/** The language of command-line messages: the terminal's locale (LANG) when it is one of ours, else English. */
+function cliTranslator(env: Record<string, string | undefined>) {
+  const code = (env.LC_ALL || env.LC_MESSAGES || env.LANG || "").slice(0, 2).toLowerCase();
+  const lang: Lang = code === "vi" || code === "pl" ? code : "en";
+  const translate = translator(createI18n());
+  return (key: string, vars?: Record<string, string | number>) => translate(lang, key, vars);
+}
+
+async function ingestCommand(app: App | undefined, ops: Operations, args: string[], io: CliIO): Promise<number> {
   const { positionals } = parseCommandArgs({ args, allowPositionals: true, options: {} });
   const dir = positionals[0] ? resolve(positionals[0]) : undefined;
-  const bar = io.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        {
-          format: "indexing [{bar}] {value}/{total} {file}",
-          stream: io.stderr as NodeJS.WriteStream,
-          clearOnComplete: true,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+  const bar =
+    app && io.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          {
+            format: "indexing [{bar}] {value}/{total} {file}",
+            stream: io.stderr as NodeJS.WriteStream,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   let started = false;
-  const report = await app.ingest(dir, (p) => {
-    if (!bar) return;
-    if (!started) {
-      bar.start(p.total, 0, { file: "" });
-      started = true;
-    }
-    bar.update(p.done, { file: p.path });
-  });
+  // A progress bar when indexing here; through the running bot, its report at the end.
+  const report = app
+    ? await app.services.corpus.ingest(dir, (p) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(p.total, 0, { file: "" });
+          started = true;
+        }
+        bar.update(p.done, { file: p.path });
+      })
+    : await ops.ingest(dir);
   bar?.stop();
   io.stdout.write(`${formatIngestReport(report)}\n`);
   for (const failure of report.failed) io.stderr.write(`  failed: ${failure.path}: ${failure.error}\n`);
@@ -134,7 +178,7 @@ export function formatIngestReport(r: IngestReport): string {
   );
 }
 
-async function askCommand(app: App, args: string[], io: CliIO): Promise<number> {
+async function askCommand(app: App | undefined, ops: Operations, args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs({
     args,
     allowPositionals: true,
@@ -147,19 +191,19 @@ async function askCommand(app: App, args: string[], io: CliIO): Promise<number> 
   }
   const lang: Lang | undefined = langResult.data;
   const json = parsed.values.json ?? false;
-  await app.ensureIndex();
+  if (app) await app.services.corpus.ingest();
   const print = (answer: Answer) =>
     io.stdout.write(json ? `${JSON.stringify(toJson(answer))}\n` : `${answer.answer}\n\n`);
   const question = parsed.positionals.join(" ").trim();
   if (question) {
-    print(await app.ask(question, { lang }));
+    print(await ops.ask(question, lang));
     return 0;
   }
   const rl = createInterface({ input: io.stdin, terminal: false });
   io.signal.addEventListener("abort", () => rl.close(), { once: true });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    print(await app.ask(line.trim(), { lang }));
+    print(await ops.ask(line.trim(), lang));
   }
   return 0;
 }
@@ -180,9 +224,9 @@ export function toJson(answer: Answer) {
 }
 
 async function startCommand(app: App, config: Config, io: CliIO): Promise<number> {
-  const empty = (await app.countChunks()) === 0;
+  const empty = (await app.services.corpus.countChunks()) === 0;
   if (empty) io.stderr.write("Indexing corpus/ for the first time…\n");
-  const report = await app.ensureIndex();
+  const report = await app.services.corpus.ingest();
   if (empty || report.added.length + report.updated.length + report.removed.length > 0) {
     io.stderr.write(`${formatIngestReport(report)}\n`);
   }
@@ -217,10 +261,11 @@ async function evalCommand(args: string[], config: Config, logger: Logger, io: C
   const outDir = resolve(values.out ?? "eval-results");
   await mkdir(outDir, { recursive: true });
   for (const run of runs) {
-    const database = await openDatabase({ dataDir: "memory://", logger });
-    const app = await createApp(run.config, logger, { database });
+    // A fresh in-memory database for each run: the user's data is not touched.
+    const inMemory: Config = { ...run.config, database: { url: undefined, dataDir: "memory://" } };
+    const app = await createApp(inMemory, logger);
     try {
-      await app.ensureIndex();
+      await app.services.corpus.ingest();
       const report = await evaluate({
         retriever: app.retriever,
         answerer: app.answerer,
@@ -239,25 +284,25 @@ async function evalCommand(args: string[], config: Config, logger: Logger, io: C
   return 0;
 }
 
-async function unitsCommand(app: App, args: string[], io: CliIO): Promise<number> {
+async function unitsCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {
   const [sub, file] = args;
   if (sub === "export") {
-    io.stdout.write(toCsv(unitsToCsvRows(await listUnits(app.db.pool))));
+    io.stdout.write(await ops.exportUnits());
     return 0;
   }
   if (sub !== "import" || !file) {
     io.stderr.write(`Usage: daihoi units import FILE.csv | daihoi units export\n`);
     return 2;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(resolve(file), "utf8");
+    bytes = await readFile(resolve(file));
   } catch {
     io.stderr.write(`Cannot read ${file}.\n`);
     return 2;
   }
   try {
-    const report = await importUnits(app.db.pool, parseUnitsCsv(text));
+    const report = await ops.importUnits(bytes.toString("base64"));
     io.stdout.write(
       `created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}\n`,
     );
@@ -271,7 +316,7 @@ async function unitsCommand(app: App, args: string[], io: CliIO): Promise<number
   }
 }
 
-async function inviteCommand(app: App, args: string[], io: CliIO): Promise<number> {
+async function inviteCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs({
     args,
     allowPositionals: true,
@@ -283,26 +328,12 @@ async function inviteCommand(app: App, args: string[], io: CliIO): Promise<numbe
     io.stderr.write("Usage: daihoi invite UNIT_CODE [--role secretary|deputy] [--json]\n");
     return 2;
   }
-  const unit = await getUnit(app.db.pool, code);
-  if (!unit) {
-    io.stderr.write(`There is no unit with the code ${code.toUpperCase()}.\n`);
-    return 1;
-  }
-  const invite = await createInvite(app.db.pool, {
-    unitCode: unit.code,
-    role: role.data,
-    createdBy: null,
-    now: new Date(),
-  });
-  io.stdout.write(
-    parsed.values.json
-      ? `${JSON.stringify({ code: invite.code, unit: unit.code, expires_at: invite.expiresAt.toISOString() })}\n`
-      : `${invite.code}\n`,
-  );
+  const invite = await ops.invite(code, role.data);
+  io.stdout.write(parsed.values.json ? `${JSON.stringify(invite)}\n` : `${invite.code}\n`);
   return 0;
 }
 
-async function remindersCommand(app: App, args: string[], io: CliIO): Promise<number> {
+async function remindersCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs({
     args,
     allowPositionals: true,
@@ -313,19 +344,17 @@ async function remindersCommand(app: App, args: string[], io: CliIO): Promise<nu
     io.stderr.write('Usage: daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]\n');
     return 2;
   }
-  const scheduler = app.scheduler({
-    send: () => Promise.reject(new Error("preview sends nothing")),
-  });
-  const items = await scheduler.preview(at);
+  const items = await ops.previewReminders(at.toISOString());
   if (parsed.values.json) {
     for (const item of items) io.stdout.write(`${JSON.stringify(item)}\n`);
   } else if (items.length === 0) {
     io.stdout.write("Nothing would be sent at that moment.\n");
   } else {
     for (const item of items) {
-      io.stdout.write(
-        `→ ${item.telegram_id} (${item.unit}, ${item.milestone}, ${item.kind} ${item.lead_days}):\n${item.text}\n\n`,
-      );
+      const what = [item.unit, item.milestone, item.lead_days === null ? "" : `${item.kind} ${item.lead_days}`]
+        .filter(Boolean)
+        .join(", ");
+      io.stdout.write(`→ ${item.telegram_id} (${what || item.kind}):\n${item.text}\n\n`);
     }
   }
   return 0;

@@ -42,6 +42,7 @@ async function main(): Promise<number> {
       stderr: process.stderr,
       env: process.env,
       signal: controller.signal,
+      processInfo: { pid: process.pid, isAlive },
     });
   } catch (error) {
     if (error instanceof AppError) {
@@ -52,6 +53,17 @@ async function main(): Promise<number> {
     logger.fatal({ err: error }, "fatal error");
     process.stderr.write(`Fatal error: ${(error as Error).message ?? String(error)}\n`);
     return 1;
+  }
+}
+
+/** True while process `pid` exists (signal 0 checks without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

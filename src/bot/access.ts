@@ -1,14 +1,14 @@
-import type { Pool } from "../db/pool.ts";
 import { UserError } from "../errors.ts";
-import { getPerson, type Membership, type Person } from "../units/member-store.ts";
+import type { Services } from "../services/index.ts";
+import type { Membership, Person } from "../services/types.ts";
 import type { BotContext } from "./context.ts";
 
-export type AccessDeps = { pool: Pool; adminIds: readonly number[] };
+export type AccessDeps = { services: Services };
 
 /** Authorization is checked here, in server code, for every command and button — never by hiding buttons. */
 export async function personOf(ctx: BotContext, deps: AccessDeps): Promise<Person> {
   if (!ctx.from) throw new UserError("access-denied");
-  return getPerson(deps.pool, ctx.from.id, deps.adminIds);
+  return deps.services.people.person(ctx.from.id);
 }
 
 export async function requireBoard(ctx: BotContext, deps: AccessDeps): Promise<Person> {

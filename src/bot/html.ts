@@ -1,9 +1,10 @@
 /** Telegram's limit on one message's text. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
-import { escapeHtml } from "../escape-html.ts";
-
-export { escapeHtml };
+/** Escapes a dynamic value for Telegram HTML parse mode (only &, <, > are special there). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 
 /** Turns our own simple HTML back into plain text (for the terminal chat). */
 export function htmlToPlainText(html: string): string {

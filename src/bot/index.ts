@@ -1,16 +1,14 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, HttpError, type ErrorHandler } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
-import type { Pool } from "../db/pool.ts";
 import { isConnectionError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import type { Services } from "../services/index.ts";
 import type { Translate } from "../translate.ts";
-import type { Answerer } from "../rag/answer.ts";
-import type { Scheduler } from "../reminders/scheduler.ts";
-import type { ReportService } from "../reports/report-service.ts";
 import type { BotContext } from "./context.ts";
+import type { Limiter } from "./dispatch/limiter.ts";
+import { limitApi } from "./dispatch/transformer.ts";
 import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
@@ -27,13 +25,10 @@ export type BotDeps = {
   apiRoot: string;
   /** Known bot identity (tests, the terminal chat): skips getMe. */
   botInfo?: UserFromGetMe;
-  pool: Pool;
-  answerer: Answerer;
-  config: Pick<Config, "questions" | "adminTelegramIds">;
-  reports: ReportService;
-  /** Sends reminders, digests and broadcasts; absent in the terminal chat. */
-  scheduler?: Scheduler;
-  clock?: () => Date;
+  services: Services;
+  config: Pick<Config, "questions">;
+  /** The process's one limiter; every call of bot.api goes through it. Absent in the terminal chat. */
+  limiter?: Limiter | undefined;
   logger: Logger;
   channel?: "telegram" | "console";
 };
@@ -44,47 +39,33 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     client: { apiRoot: deps.apiRoot, timeoutSeconds: 30 },
   });
-  // Interactive replies: retry 429/5xx a few times, never for long (auto-retry's defaults are unbounded).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Every call the bot makes — replies, edits, buttons, scheduled sends — goes through the one limiter.
+  if (deps.limiter) bot.api.config.use(limitApi(deps.limiter));
 
   const i18n = createI18n();
   const tr = translator(i18n);
+  const { services } = deps;
 
   // One update at a time per chat (the runner runs chats concurrently): replies and report flows stay in order.
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(contextSetup(deps.logger, tr));
   const guarded = bot.errorBoundary(handleError);
-  guarded.use(dedupeUpdates(deps.pool));
-  guarded.use(loadUser(deps.pool));
+  guarded.use(dedupeUpdates(services));
+  guarded.use(loadUser(services));
   guarded.use(i18n);
-  const access = { pool: deps.pool, adminIds: deps.config.adminTelegramIds };
+  const access = { services };
   guarded.use(
     membershipFeature({
       ...access,
-      clock: deps.clock ?? (() => new Date()),
-      timeZone: deps.reports.campaign.timeZone,
+      timeZone: services.campaign.timeZone,
       botUsername: () => bot.botInfo.username,
     }),
   );
-  guarded.use(basicsFeature({ pool: deps.pool }));
-  guarded.use(reportFeature({ ...access, reports: deps.reports }));
-  guarded.use(boardFeature({ ...access, reports: deps.reports }));
-  guarded.use(
-    remindersFeature({
-      ...access,
-      reports: deps.reports,
-      scheduler: deps.scheduler,
-      clock: deps.clock ?? (() => new Date()),
-    }),
-  );
-  guarded.use(
-    askFeature({
-      pool: deps.pool,
-      answerer: deps.answerer,
-      questions: deps.config.questions,
-      channel: deps.channel ?? "telegram",
-    }),
-  );
+  guarded.use(basicsFeature(access));
+  guarded.use(reportFeature(access));
+  guarded.use(boardFeature(access));
+  guarded.use(remindersFeature(access));
+  guarded.use(askFeature({ ...access, questions: deps.config.questions, channel: deps.channel ?? "telegram" }));
   guarded.use(unhandledFeature());
 
   // Last resort (an error in contextSetup itself): log, never stop polling.

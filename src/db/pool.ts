@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { AppError } from "../errors.ts";
+import type { ProcessInfo } from "../instance.ts";
+import { lockFolder } from "./folder-lock.ts";
 import type { Logger } from "../logger.ts";
 
 export type Pool = pg.Pool;
@@ -12,8 +14,12 @@ export type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 export type Database = {
   pool: pg.Pool;
   kind: "postgres" | "pglite";
+  /** An embedded database in a folder: the lock this process holds on it (its file also names the control socket). */
+  folderLock?: FolderLock | undefined;
   close(): Promise<void>;
 };
+
+export type FolderLock = ReturnType<typeof lockFolder> & { dataDir: string };
 
 const CONNECTION_TIMEOUT_MS = 10_000;
 
@@ -25,6 +31,8 @@ export async function openDatabase(options: {
   url?: string | undefined;
   dataDir?: string | undefined;
   logger?: Logger;
+  /** The process opening it: an embedded database folder is then locked to it (one writer per folder). */
+  owner?: ProcessInfo | undefined;
 }): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({
@@ -39,10 +47,10 @@ export async function openDatabase(options: {
     pool.on("error", (error) => options.logger?.warn({ err: error }, "idle database connection lost"));
     return { pool, kind: "postgres", close: () => pool.end() };
   }
-  return openEmbedded(options.dataDir ?? "./data", options.logger);
+  return openEmbedded(options.dataDir ?? "./data", options.logger, options.owner);
 }
 
-async function openEmbedded(dataDir: string, logger?: Logger): Promise<Database> {
+async function openEmbedded(dataDir: string, logger?: Logger, owner?: ProcessInfo): Promise<Database> {
   const [{ PGlite }, { vector }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("@electric-sql/pglite-pgvector"),
@@ -51,14 +59,18 @@ async function openEmbedded(dataDir: string, logger?: Logger): Promise<Database>
     import("@electric-sql/pglite/node-postgres"),
   ]);
   let location = dataDir;
+  let folderLock: FolderLock | undefined;
   if (!dataDir.startsWith("memory://")) {
     location = resolve(dataDir, "pglite");
     mkdirSync(location, { recursive: true });
+    // Before PGlite touches the folder: a second process is refused here (DatabaseLockedError), not corrupting it.
+    if (owner) folderLock = { ...lockFolder(resolve(dataDir), owner), dataDir: resolve(dataDir) };
   }
   let db: InstanceType<typeof PGlite>;
   try {
     db = await PGlite.create(location, { extensions: { vector, unaccent, pg_trgm } });
   } catch (error) {
+    folderLock?.release();
     throw new AppError(
       `Could not open the embedded database in ${location}. Is another daihoi process using it? ` +
         `Stop it, or set DATA_DIR to another folder, or DATABASE_URL to a Postgres server.`,
@@ -72,9 +84,11 @@ async function openEmbedded(dataDir: string, logger?: Logger): Promise<Database>
   return {
     pool,
     kind: "pglite",
+    folderLock,
     async close() {
       await pool.end();
       await db.close();
+      folderLock?.release();
     },
   };
 }

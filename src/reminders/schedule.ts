@@ -3,6 +3,7 @@ import type { Campaign, Milestone } from "../reports/campaign.ts";
 import { pendingDeadline } from "../reports/progress.ts";
 import type { ReportEvent } from "../reports/report-store.ts";
 import type { Unit } from "../units/unit-store.ts";
+import type { NewDelivery } from "../outbox/messages.ts";
 
 export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
@@ -114,4 +115,89 @@ export function boardDigest(campaign: Campaign, units: Unit[], reports: ReportEv
     overdue: [...overdue.values()].sort((a, b) => order(a.milestone.key) - order(b.milestone.key)),
     upcoming: upcoming.sort((a, b) => a.daysLeft - b.daysLeft || a.unit.code.localeCompare(b.unit.code)),
   };
+}
+
+/** Someone the outbox may write to, with the unit they belong to (none for Board members). */
+export type BoardRecipient = { telegramId: number };
+
+// A digest part holds at most this many lines of units: each line is under ~130 characters, so a part stays well
+// within Telegram's 4096 characters.
+const DIGEST_LINES_PER_PART = 28;
+
+/**
+ * Everything the outbox should record at `now`: the reminders and nudges due (dueMessages), and — from the
+ * digest hour on, outside quiet hours — one morning digest per Board member, in parts when long. Each with its
+ * unique key: recording is idempotent, so planning again changes nothing. Pure.
+ */
+export function planDeliveries(
+  campaign: Campaign,
+  data: { units: Unit[]; recipients: Recipient[]; reports: ReportEvent[]; board: BoardRecipient[] },
+  now: Date,
+): NewDelivery[] {
+  const unitByCode = new Map(data.units.map((u) => [u.code, u]));
+  const out: NewDelivery[] = dueMessages(campaign, data.units, data.recipients, data.reports, now).map((d) => ({
+    key: d.key,
+    kind: d.kind,
+    telegramId: d.telegramId,
+    unitCode: d.unitCode,
+    milestone: d.milestone.key,
+    deadline: d.deadline,
+    leadDays: d.leadDays,
+    message: {
+      type: d.kind,
+      unit: { code: d.unitCode, name: unitByCode.get(d.unitCode)?.name ?? d.unitCode },
+      milestone: d.milestone.key,
+      deadline: d.deadline,
+    },
+  }));
+  const { date: today, minutes } = localTime(now, campaign.timeZone);
+  const settings = campaign.reminders;
+  if (minutes < minutesOf(settings.digestAt) || isQuiet(minutes, settings.quietHours)) return out;
+  const digest = boardDigest(campaign, data.units, data.reports, today);
+  if (!digest.overdue.length && !digest.upcoming.length) return out;
+  // Lines: a heading per late step, a line per unit; then the coming deadlines.
+  type Line =
+    | { kind: "overdue"; milestone: string; unit: { code: string; name: string; daysLate: number } }
+    | { kind: "upcoming"; unit: { code: string; name: string; milestone: string; deadline: string } };
+  const lines: Line[] = [
+    ...digest.overdue.flatMap((g) =>
+      g.units.map((u) => ({
+        kind: "overdue" as const,
+        milestone: g.milestone.key,
+        unit: { code: u.unit.code, name: u.unit.name, daysLate: u.daysLate },
+      })),
+    ),
+    ...digest.upcoming.map((u) => ({
+      kind: "upcoming" as const,
+      unit: { code: u.unit.code, name: u.unit.name, milestone: u.milestone.key, deadline: u.deadline },
+    })),
+  ];
+  const parts: Line[][] = [];
+  for (let i = 0; i < lines.length; i += DIGEST_LINES_PER_PART) parts.push(lines.slice(i, i + DIGEST_LINES_PER_PART));
+  for (const board of data.board) {
+    parts.forEach((part, index) => {
+      const overdue: { milestone: string; units: { code: string; name: string; daysLate: number }[] }[] = [];
+      for (const line of part) {
+        if (line.kind !== "overdue") continue;
+        const group = overdue.at(-1)?.milestone === line.milestone ? overdue.at(-1)! : undefined;
+        if (group) group.units.push(line.unit);
+        else overdue.push({ milestone: line.milestone, units: [line.unit] });
+      }
+      out.push({
+        key: `digest:${board.telegramId}:${today}:${index}`,
+        kind: "digest",
+        telegramId: board.telegramId,
+        message: {
+          type: "digest",
+          date: today,
+          part: index + 1,
+          parts: parts.length,
+          aheadDays: settings.digestAheadDays,
+          overdue,
+          upcoming: part.flatMap((l) => (l.kind === "upcoming" ? [l.unit] : [])),
+        },
+      });
+    });
+  }
+  return out;
 }

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createI18n, translator } from "../../src/bot/i18n.ts";
-import { createTelegramNotifier } from "../../src/bot/notifier.ts";
 import type { Database } from "../../src/db/pool.ts";
-import { createThrottledNotifier } from "../../src/reminders/notifier.ts";
-import { createScheduler } from "../../src/reminders/scheduler.ts";
-import { loadCampaign } from "../../src/reports/campaign.ts";
-import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";
-import { callbackUpdate, makeBot, TEST_TOKEN, textUpdate } from "../helpers/app-fixture.ts";
+import { parseUnitsCsv } from "../../src/units/registry-csv.ts";
+import { importUnits } from "../../src/units/unit-store.ts";
+import { callbackUpdate, makeSender, textUpdate } from "../helpers/app-fixture.ts";
 import { dbKinds, openTestDatabase } from "../helpers/db.ts";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 
@@ -53,18 +49,13 @@ describe.each(dbKinds())("/deadlines, /broadcast and blocking, on %s", (kind) =>
     }
   });
 
-  const scheduler = () =>
-    createScheduler({
-      pool: db.pool,
-      campaign: loadCampaign(),
-      notifier: createThrottledNotifier(createTelegramNotifier(TEST_TOKEN, api.apiRoot), {
-        sleep: async () => undefined,
-      }),
-      translate: translator(createI18n()),
-      adminIds: [BOARD],
-      clock,
-    });
-  const bot = () => makeBot(db, api.apiRoot, { adminIds: [BOARD], clock, scheduler: scheduler() });
+  // One bot process per test: the bot and its outbox sender.
+  let current: ReturnType<typeof makeSender> | undefined;
+  beforeEach(() => {
+    current = makeSender(db, api.apiRoot, { adminIds: [BOARD], clock });
+  });
+  const telegram = () => current!;
+  const bot = () => telegram().bot;
   const say = async (text: string, userId: number) => {
     await bot().handleUpdate(textUpdate(text, { userId, languageCode: "en" }));
     return String(api.callsOf("sendMessage").at(-1)?.payload.text ?? "");
@@ -95,13 +86,9 @@ describe.each(dbKinds())("/deadlines, /broadcast and blocking, on %s", (kind) =>
     await bot().handleUpdate(callbackUpdate(confirm, { userId: BOARD, languageCode: "en" }));
     await bot().handleUpdate(callbackUpdate(confirm, { userId: BOARD, languageCode: "en" })); // pressed twice
     // The bot sends in the background after confirming; wait until every delivery is settled.
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await db.pool.query(
-        "SELECT count(*)::int AS n FROM deliveries WHERE status IN ('pending', 'sending')",
-      );
-      if (rows[0].n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await current!.settled();
+    const { rows } = await db.pool.query("SELECT status, count(*)::int AS n FROM deliveries GROUP BY status");
+    expect(rows).toEqual([{ status: "sent", n: 3 }]);
     const received = api.callsOf("sendMessage").filter((c) => String(c.payload.text).startsWith("Họp giao ban"));
     expect(received.map((c) => Number(c.payload.chat_id)).sort()).toEqual([201, 202, 301]);
     expect(received[0]!.payload.text).toBe("Họp giao ban &lt;b&gt;8h&lt;/b&gt; &amp; mang sổ");
@@ -123,7 +110,13 @@ describe.each(dbKinds())("/deadlines, /broadcast and blocking, on %s", (kind) =>
     });
     await bot().handleUpdate(member("kicked", 700_001));
     const recipients = async () =>
-      [...new Set((await scheduler().preview(new Date("2025-03-13T01:00:00Z"))).map((p) => p.telegram_id))].sort();
+      [
+        ...new Set(
+          (await telegram().services.outbox.preview(new Date("2025-03-13T01:00:00Z")))
+            .filter((p) => p.kind !== "digest")
+            .map((p) => p.telegramId),
+        ),
+      ].sort();
     expect(await recipients()).toEqual([201]);
     await bot().handleUpdate(member("member", 700_002));
     expect(await recipients()).toEqual([201, 202]);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/pool.ts";
-import { parseCsv } from "../../src/units/csv.ts";
-import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";
+import { parseCsvRecords } from "../../src/units/csv.ts";
+import { parseUnitsCsv } from "../../src/units/registry-csv.ts";
+import { importUnits } from "../../src/units/unit-store.ts";
 import { callbackUpdate, makeBot, textUpdate } from "../helpers/app-fixture.ts";
 import { dbKinds, openTestDatabase } from "../helpers/db.ts";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
@@ -269,7 +270,7 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     const bom = raw.indexOf("\uFEFF");
     expect(bom).toBeGreaterThan(-1);
     const csvText = raw.slice(bom, raw.indexOf("\r\n--", bom));
-    const rows = parseCsv(csvText);
+    const rows = parseCsvRecords(csvText).map((r) => r.fields);
     expect(rows[0]).toEqual([
       "code",
       "name",

@@ -14,7 +14,10 @@ import { ingestDirectory } from "../../src/rag/ingest.ts";
 import { loadPrompts } from "../../src/rag/prompts.ts";
 import { CorpusRetriever } from "../../src/rag/retriever.ts";
 import { loadCampaign } from "../../src/reports/campaign.ts";
-import { createReportService } from "../../src/reports/report-service.ts";
+import { createLimiter, type LimiterOptions } from "../../src/bot/dispatch/limiter.ts";
+import type { RetryPolicy } from "../../src/bot/dispatch/send-policy.ts";
+import { createOutboxSender } from "../../src/bot/outbox-sender.ts";
+import { createServices, type Services } from "../../src/services/index.ts";
 
 export const MINI_CORPUS = join(import.meta.dirname, "..", "fixtures", "corpus-mini");
 export const silentLogger = pino({ level: "silent" });
@@ -50,25 +53,81 @@ export type BotOptions = {
   adminIds?: number[];
   clock?: () => Date;
   answerer?: ReturnType<typeof makeAnswerer>;
-  scheduler?: import("../../src/reminders/scheduler.ts").Scheduler;
+  /** The limiter's clock and sleep (scheduler tests move a fake clock). */
+  limiter?: LimiterOptions;
+  retryPolicy?: RetryPolicy;
+  services?: Services;
 };
 
+/** The services over `db`, as app.ts builds them (the answerer over the mini corpus's index). */
+export function makeServices(db: Database, options: BotOptions & { onQueued?: () => void } = {}): Services {
+  return createServices({
+    ...(options.onQueued ? { onQueued: options.onQueued } : {}),
+    pool: db.pool,
+    campaign: loadCampaign(),
+    adminIds: options.adminIds ?? [],
+    answerer: options.answerer ?? makeAnswerer(db),
+    embeddings: new LocalHashEmbeddings(),
+    corpusDir: MINI_CORPUS,
+    clock: options.clock ?? (() => new Date()),
+    logger: silentLogger,
+  });
+}
+
+/** A real grammY bot over real services, talking to the Bot API stand-in at `apiRoot` through the one limiter. */
 export function makeBot(db: Database, apiRoot: string, options: BotOptions = {}) {
   return createBot({
     token: TEST_TOKEN,
     apiRoot,
     botInfo: BOT_INFO,
-    pool: db.pool,
-    answerer: options.answerer ?? makeAnswerer(db),
-    config: {
-      questions: { maxChars: options.maxChars ?? 1000, perMinute: options.perMinute ?? 100 },
-      adminTelegramIds: options.adminIds ?? [],
-    },
-    reports: createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock }),
-    scheduler: options.scheduler,
-    clock: options.clock,
+    services: options.services ?? makeServices(db, options),
+    config: { questions: { maxChars: options.maxChars ?? 1000, perMinute: options.perMinute ?? 100 } },
+    limiter: createLimiter(options.limiter),
     logger: silentLogger,
   });
+}
+
+/** The bot's sending side as app.ts wires it: services, one limiter on the bot's Api, the outbox sender. */
+export function makeSender(db: Database, apiRoot: string, options: BotOptions = {}) {
+  // As in app.ts: a confirmed broadcast wakes the sender, which sends in the background.
+  let background: Promise<unknown> = Promise.resolve();
+  const services =
+    options.services ??
+    makeServices(db, { ...options, onQueued: () => (background = background.then(() => sender.drain())) });
+  const limiter = createLimiter(options.limiter);
+  const bot = createBot({
+    token: TEST_TOKEN,
+    apiRoot,
+    botInfo: BOT_INFO,
+    services,
+    config: { questions: { maxChars: 1000, perMinute: 100 } },
+    limiter,
+    logger: silentLogger,
+  });
+  const sender = createOutboxSender({
+    outbox: services.outbox,
+    api: bot.api,
+    limiter,
+    campaign: services.campaign,
+    translate: translator(createI18n()),
+    clock: options.clock ?? (() => new Date()),
+    logger: silentLogger,
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+  });
+  return {
+    services,
+    bot,
+    limiter,
+    sender,
+    /** Waits for the sends started in the background (after a confirmed broadcast). */
+    settled: () => background,
+    /** One scheduler pass: record what is due now, then send everything pending. */
+    async tick() {
+      const planned = await services.outbox.planDue();
+      const sent = await sender.drain();
+      return { planned, sent };
+    },
+  };
 }
 
 let nextUpdateId = 1;

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Api } from "grammy";
 import { createI18n, translator } from "../../src/bot/i18n.ts";
-import { createTelegramNotifier } from "../../src/bot/notifier.ts";
+import { renderPreview } from "../../src/bot/render-outbox.ts";
 import type { Database } from "../../src/db/pool.ts";
-import { claimDue } from "../../src/reminders/delivery-store.ts";
-import { createThrottledNotifier } from "../../src/reminders/notifier.ts";
-import { createScheduler } from "../../src/reminders/scheduler.ts";
 import { localTime } from "../../src/dates.ts";
-import { loadCampaign } from "../../src/reports/campaign.ts";
-import { createReportService } from "../../src/reports/report-service.ts";
-import { importUnits, parseUnitsCsv } from "../../src/units/unit-store.ts";
-import { TEST_TOKEN } from "../helpers/app-fixture.ts";
+import { parseUnitsCsv } from "../../src/units/registry-csv.ts";
+import { importUnits } from "../../src/units/unit-store.ts";
+import { makeSender, makeServices, TEST_TOKEN } from "../helpers/app-fixture.ts";
 import { dbKinds, openTestDatabase } from "../helpers/db.ts";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 
@@ -19,8 +16,6 @@ P-ONE,Đảng bộ phường Một,committee,ward,no,12/03/2025
 X-TWO,Đảng bộ xã Hai,committee,commune,no,20/03/2025
 C-THREE,Chi bộ Ba,cell,school,no,
 `;
-const campaign = loadCampaign();
-const translate = translator(createI18n());
 const hanoi = (local: string) => new Date(`${local}:00+07:00`).getTime();
 
 describe.each(dbKinds())("deadline reminders on %s", (kind) => {
@@ -66,24 +61,29 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     }
   });
 
-  function makeScheduler(options: { sleepAdvances?: boolean } = {}) {
-    const throttled = createThrottledNotifier(createTelegramNotifier(TEST_TOKEN, api.apiRoot), {
-      now: () => nowMs,
-      sleep: async (ms) => {
-        if (options.sleepAdvances !== false) nowMs += ms;
-      },
-    });
-    return createScheduler({
-      pool: db.pool,
-      campaign,
-      notifier: throttled,
-      translate,
-      adminIds: [BOARD],
+  /** The bot's sending side on a fake clock: the limiter's waits move the clock instead of sleeping. */
+  function makeScheduler(adminIds = [BOARD]) {
+    return makeSender(db, api.apiRoot, {
+      adminIds,
       clock,
-      retryDelaysMs: [60_000],
+      limiter: {
+        now: () => nowMs,
+        sleep: async (ms) => {
+          nowMs += ms;
+        },
+      },
+      retryPolicy: { maxAttempts: 4, retryDelaysMs: [60_000] },
     });
   }
-  const reports = () => createReportService({ pool: db.pool, campaign, clock });
+  const reports = () => makeServices(db, { clock }).reports;
+  const previewAt = async (at: Date) => {
+    const services = makeServices(db, { clock, adminIds: [BOARD] });
+    return renderPreview(await services.outbox.preview(at), {
+      at,
+      campaign: services.campaign,
+      translate: translator(createI18n()),
+    });
+  };
   const sentTo = (chatId: number) =>
     api.calls
       .map((c, i) => ({ ...c, at: api.times[i]! }))
@@ -346,14 +346,24 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
   it("never sends twice what a crashed instance had claimed, and loses nothing else", async () => {
     nowMs = hanoi("2025-03-05T08:00");
     const first = makeScheduler();
-    await first.planDue();
-    // Instance A claims two deliveries and sends one, then dies before recording it (no 'sent' mark).
-    const [claimed] = await claimDue(db.pool, clock(), 1);
-    await createTelegramNotifier(TEST_TOKEN, api.apiRoot).send(claimed!.telegramId, claimed!.text);
+    await first.services.outbox.planDue();
+    // Instance A claims a delivery and sends it, then dies before recording it (no 'sent' mark).
+    const [candidate] = await first.services.outbox.candidates(1);
+    const claimed = await first.services.outbox.claim(candidate!.id);
+    await new Api(TEST_TOKEN, { apiRoot: api.apiRoot }).sendMessage(claimed!.telegramId, "the crashed send");
     // Restart: a new instance finishes the batch.
     await makeScheduler().tick();
     const texts = api.callsOf("sendMessage").map((c) => `${c.payload.chat_id}|${c.payload.text}`);
     expect(new Set(texts).size).toBe(texts.length);
+    // The crashed one went to its recipient once (by instance A), and nobody got it again.
+    expect(texts.filter((t) => t.startsWith(`${claimed!.telegramId}|`)).length).toBe(
+      1 +
+        (
+          await db.pool.query("SELECT count(*)::int AS n FROM deliveries WHERE telegram_id = $1 AND status = 'sent'", [
+            claimed!.telegramId,
+          ])
+        ).rows[0].n,
+    );
     const { rows } = await db.pool.query(
       "SELECT status, count(*)::int AS n FROM deliveries GROUP BY status ORDER BY status",
     );
@@ -408,7 +418,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     // 101 keeps failing with 502: retried a minute later each time, then given up and reported to the Board.
     for (let i = 0; i < 5; i++) {
       nowMs += 61_000;
-      await scheduler.sendPending();
+      await scheduler.sender.drain();
     }
     const { rows } = await db.pool.query<{ status: string; attempts: number }>(
       "SELECT status, attempts FROM deliveries WHERE telegram_id = 101 ORDER BY id",
@@ -433,17 +443,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
           }
         : undefined,
     );
-    const withTwoAdmins = () =>
-      createScheduler({
-        pool: db.pool,
-        campaign,
-        notifier: createThrottledNotifier(createTelegramNotifier(TEST_TOKEN, api.apiRoot), {
-          sleep: async () => undefined,
-        }),
-        translate,
-        adminIds: [BOARD, 901], // 901 never started the bot: no telegram_users row
-        clock,
-      });
+    const withTwoAdmins = () => makeScheduler([BOARD, 901]); // 901 never started the bot: no telegram_users row
     for (const day of ["2025-03-05", "2025-03-06", "2025-03-07"]) {
       nowMs = hanoi(`${day}T08:00`);
       await withTwoAdmins().tick();
@@ -455,7 +455,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
   it("an unblocked person gets messages again; preview shows what would go, without sending", async () => {
     await db.pool.query("UPDATE telegram_users SET unreachable_at = now() WHERE telegram_id = 201");
     nowMs = hanoi("2025-03-05T08:00");
-    const preview = await makeScheduler().preview(clock());
+    const preview = (await previewAt(clock())).filter((p) => p.kind !== "digest");
     // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today.
     expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 101, 101, 202, 202]);
     expect(preview.find((p) => p.telegram_id === 202)).toMatchObject({
@@ -467,7 +467,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       text: "⏰ Đảng bộ xã Hai: hôm nay 05/03/2025 là hạn “Đã gửi dự thảo văn kiện cho tổ công tác của Thành ủy thẩm định”. Khi hoàn thành, xin báo cáo: /drafts DD/MM/YYYY (hoặc /report).",
     });
     expect(api.callsOf("sendMessage")).toHaveLength(0);
-    await makeScheduler().setReachable(201, true);
-    expect((await makeScheduler().preview(clock())).filter((p) => p.telegram_id === 201)).toHaveLength(2);
+    await makeScheduler().services.people.setReachable(201, true);
+    expect((await previewAt(clock())).filter((p) => p.telegram_id === 201)).toHaveLength(2);
   });
 });

@@ -1,9 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Config } from "../../config.ts";
-import type { Pool } from "../../db/pool.ts";
-import type { Answerer } from "../../rag/answer.ts";
-import { detectLanguage } from "../../rag/language.ts";
-import { recordFeedback, recordQuestion } from "../../rag/qa-store.ts";
+import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, splitMessage } from "../html.ts";
 import { rateLimitQuestions } from "../middlewares/rate-limit.ts";
@@ -11,8 +8,7 @@ import { renderAnswer } from "../render.ts";
 import { withTyping } from "../typing.ts";
 
 export type AskDeps = {
-  pool: Pool;
-  answerer: Answerer;
+  services: Services;
   questions: Config["questions"];
   channel: "telegram" | "console";
 };
@@ -29,24 +25,22 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
     if (question.length > deps.questions.maxChars) {
       await ctx.reply(
         escapeHtml(ctx.t("question-too-long", { length: question.length, max: deps.questions.maxChars })),
-        {
-          parse_mode: "HTML",
-        },
+        { parse_mode: "HTML" },
       );
       return;
     }
-    // Answer in the language the question was written in, when that can be told.
-    const lang = detectLanguage(question) ?? ctx.lang;
-    const answer = await withTyping(ctx, () => deps.answerer.answer(question, { lang }));
-    const questionId = await recordQuestion(deps.pool, {
-      telegramId: ctx.from.id,
-      chatId: ctx.chat.id,
-      updateId: ctx.update.update_id,
-      channel: deps.channel,
-      question,
-      answer,
-    });
+    const { answer, questionId } = await withTyping(ctx, () =>
+      deps.services.questions.ask({
+        question,
+        channel: deps.channel,
+        fallbackLang: ctx.lang,
+        telegramId: ctx.from.id,
+        chatId: ctx.chat.id,
+        updateId: ctx.update.update_id,
+      }),
+    );
     ctx.log.info({ question_id: questionId, mode: answer.mode, latency_ms: answer.latencyMs }, "question answered");
+    const lang = answer.language;
     const messages = splitMessage(renderAnswer(answer, ctx.tr));
     const keyboard = new InlineKeyboard()
       .text(ctx.tr(lang, "feedback-helpful"), `fb:${questionId}:1`)
@@ -63,7 +57,11 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
 
   composer.callbackQuery(/^fb:(\d{1,18}):([01])$/, async (ctx) => {
     const [, questionId, value] = ctx.match;
-    const saved = await recordFeedback(deps.pool, questionId!, ctx.from.id, value === "1");
+    const saved = await deps.services.questions.feedback({
+      questionId: questionId!,
+      telegramId: ctx.from.id,
+      helpful: value === "1",
+    });
     await ctx.answerCallbackQuery({ text: ctx.t(saved ? "feedback-thanks" : "feedback-not-yours") });
   });
 

@@ -1,12 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LANGS, type Lang } from "../../config.ts";
-import type { Pool } from "../../db/pool.ts";
-import { setChosenLanguage } from "../../db/telegram-store.ts";
+import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../html.ts";
 
 /** /start, /help and /lang. */
-export function basicsFeature(deps: { pool: Pool }): Composer<BotContext> {
+export function basicsFeature(deps: { services: Services }): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("start", async (ctx) => {
@@ -21,7 +20,7 @@ export function basicsFeature(deps: { pool: Pool }): Composer<BotContext> {
   const isLang = (value: string): value is Lang => (SUPPORTED_LANGS as readonly string[]).includes(value);
 
   async function choose(ctx: BotContext, lang: Lang) {
-    if (ctx.from) await setChosenLanguage(deps.pool, ctx.from.id, lang);
+    if (ctx.from) await deps.services.people.setLanguage(ctx.from.id, lang);
     ctx.lang = lang;
     ctx.i18n.useLocale(lang);
   }

@@ -1,17 +1,17 @@
 import { Composer, InputFile } from "grammy";
 import { formatDmy, dateInZone } from "../../dates.ts";
 import { milestoneName } from "../../reports/campaign.ts";
-import type { ReportService } from "../../reports/report-service.ts";
+import { displayName } from "../../text.ts";
 import { requireBoard, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
 import { replyText } from "../reply.ts";
 
-export type BoardDeps = AccessDeps & { reports: ReportService };
+export type BoardDeps = AccessDeps;
 
 /** The Board's views: /progress, /overdue, /unit CODE, /export. Every command checks the Board role first. */
 export function boardFeature(deps: BoardDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const { reports } = deps;
+  const { reports } = deps.services;
   // A step removed from the campaign file since it was reported is shown by its key.
   const name = (key: string, ctx: BotContext) => {
     const milestone = reports.milestoneByKey(key);
@@ -46,7 +46,7 @@ export function boardFeature(deps: BoardDeps): Composer<BotContext> {
     }
     const lines = [ctx.t("overdue-title", { count: new Set(items.map((i) => i.unit.code)).size })];
     for (const item of items) {
-      const secretary = item.secretaries.map((s) => s.name).join(", ") || ctx.t("overdue-no-secretary");
+      const secretary = item.secretaries.map((s) => displayName(s.name)).join(", ") || ctx.t("overdue-no-secretary");
       lines.push(
         `• ${item.unit.code} ${item.unit.name}: ${milestoneName(item.milestone, ctx.lang)} — ${ctx.t("overdue-days", {
           days: item.daysLate,
@@ -72,7 +72,9 @@ export function boardFeature(deps: BoardDeps): Composer<BotContext> {
         type: unit.type,
         model: ctx.t(unit.model ? "unit-model-yes" : "unit-model-no"),
       }),
-      ctx.t("unit-members", { names: members.map((m) => `${m.name} (${ctx.t(`role-${m.role}`)})`).join(", ") || "—" }),
+      ctx.t("unit-members", {
+        names: members.map((m) => `${displayName(m.name)} (${ctx.t(`role-${m.role}`)})`).join(", ") || "—",
+      }),
       "",
       events.length ? ctx.t("unit-history") : ctx.t("unit-no-history"),
       ...events.map((e) => {

@@ -2,21 +2,14 @@ import { Composer } from "grammy";
 import { z } from "zod";
 import { formatDmy, dateInZone } from "../../dates.ts";
 import { UserError } from "../../errors.ts";
-import {
-  createInvite,
-  grantBoard,
-  listMembers,
-  redeemInvite,
-  removeMember,
-  type Role,
-} from "../../units/member-store.ts";
-import { getUnit } from "../../units/unit-store.ts";
+import type { Role } from "../../services/types.ts";
+import { displayName } from "../../text.ts";
 import { personOf, requireBoard, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../html.ts";
 import { replyText } from "../reply.ts";
 
-export type MembershipDeps = AccessDeps & { clock: () => Date; timeZone: string; botUsername: () => string };
+export type MembershipDeps = AccessDeps & { timeZone: string; botUsername: () => string };
 
 const inviteArgs = z.tuple([z.string().regex(/^[A-Za-z0-9_-]{2,32}$/), z.enum(["secretary", "deputy"]).optional()]);
 const telegramIdArg = z
@@ -27,6 +20,7 @@ const telegramIdArg = z
 /** Invites, joining with a code (/start CODE, deep links), /whoami, and the Board's /invite, /remove, /grant, /members. */
 export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  const { services } = deps;
   const reply = (ctx: BotContext, text: string) => ctx.reply(escapeHtml(text), { parse_mode: "HTML" });
 
   // "/start CODE", also what Telegram sends for t.me/<bot>?start=CODE. A bare /start goes on to the greeting.
@@ -34,18 +28,9 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const code = ctx.match.trim();
     if (!code) return next();
     if (ctx.chat.type !== "private") throw new UserError("access-private-only");
-    const result = await redeemInvite(deps.pool, code, ctx.from!.id, deps.clock());
-    if (!result.ok) throw new UserError(`invite-${result.reason}`);
-    const unit = await getUnit(deps.pool, result.unitCode);
-    ctx.log.info({ unit: result.unitCode, role: result.role }, "member joined");
-    await reply(
-      ctx,
-      ctx.t("invite-joined", {
-        unit: unit?.name ?? result.unitCode,
-        code: result.unitCode,
-        role: ctx.t(`role-${result.role}`),
-      }),
-    );
+    const { unit, role } = await services.members.redeem({ code, telegramId: ctx.from!.id });
+    ctx.log.info({ unit: unit.code, role }, "member joined");
+    await reply(ctx, ctx.t("invite-joined", { unit: unit.name, code: unit.code, role: ctx.t(`role-${role}`) }));
   });
 
   composer.command("whoami", async (ctx) => {
@@ -53,7 +38,7 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const lines: string[] = [ctx.t("whoami-id", { id: String(person.telegramId) })];
     if (person.board) lines.push(ctx.t("whoami-board"));
     if (person.membership) {
-      const unit = await getUnit(deps.pool, person.membership.unitCode);
+      const unit = await services.units.get(person.membership.unitCode);
       lines.push(
         ctx.t("whoami-member", {
           unit: unit?.name ?? "",
@@ -71,20 +56,13 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const parsed = inviteArgs.safeParse(ctx.match.trim().split(/\s+/).filter(Boolean));
     if (!parsed.success) throw new UserError("invite-usage");
     const [code, role = "secretary"] = parsed.data;
-    const unit = await getUnit(deps.pool, code);
-    if (!unit) throw new UserError("unit-unknown", { code: code.toUpperCase() });
-    const invite = await createInvite(deps.pool, {
-      unitCode: unit.code,
-      role: role as Role,
-      createdBy: board.telegramId,
-      now: deps.clock(),
-    });
+    const invite = await services.members.invite({ unitCode: code, role: role as Role, by: board.telegramId });
     const link = `https://t.me/${deps.botUsername()}?start=${invite.code}`;
     await reply(
       ctx,
       ctx.t("invite-created", {
-        unit: unit.name,
-        code: unit.code,
+        unit: invite.unit.name,
+        code: invite.unit.code,
         role: ctx.t(`role-${role}`),
         invite: invite.code,
         link,
@@ -97,8 +75,7 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const board = await requireBoard(ctx, deps);
     const id = telegramIdArg.safeParse(ctx.match.trim());
     if (!id.success) throw new UserError("remove-usage");
-    const unit = await removeMember(deps.pool, id.data, board.telegramId);
-    if (!unit) throw new UserError("remove-not-member", { id: String(id.data) });
+    const unit = await services.members.remove({ telegramId: id.data, by: board.telegramId });
     await reply(ctx, ctx.t("remove-done", { id: String(id.data), code: unit }));
   });
 
@@ -106,21 +83,21 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const board = await requireBoard(ctx, deps);
     const id = telegramIdArg.safeParse(ctx.match.trim());
     if (!id.success) throw new UserError("grant-usage");
-    await grantBoard(deps.pool, id.data, board.telegramId);
+    await services.members.grantBoard({ telegramId: id.data, by: board.telegramId });
     await reply(ctx, ctx.t("grant-done", { id: String(id.data) }));
   });
 
   composer.command("members", async (ctx) => {
     await requireBoard(ctx, deps);
-    const code = ctx.match.trim().toUpperCase() || undefined;
-    const members = await listMembers(deps.pool, code);
+    const code = ctx.match.trim() || undefined;
+    const members = await services.members.list(code);
     if (members.length === 0) {
       await reply(ctx, ctx.t("members-none"));
       return;
     }
     const lines = members.map(
       (m) =>
-        `${m.unitCode} · ${ctx.t(`role-${m.role}`)} · ${m.name} (${m.telegramId}) · ${formatDmy(dateInZone(m.joinedAt, deps.timeZone))}`,
+        `${m.unitCode} · ${ctx.t(`role-${m.role}`)} · ${displayName(m.name)} (${m.telegramId}) · ${formatDmy(dateInZone(m.joinedAt, deps.timeZone))}`,
     );
     await replyText(ctx, `${ctx.t("members-title")}\n${lines.join("\n")}`);
   });

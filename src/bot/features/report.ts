@@ -4,14 +4,19 @@ import type { Lang } from "../../config.ts";
 import { addDays, formatDmy, parseDmy } from "../../dates.ts";
 import { UserError } from "../../errors.ts";
 import { milestoneName, type Milestone } from "../../reports/campaign.ts";
-import { deleteFlow, getFlow, saveFlow, type FlowStep, type ReportFlow } from "../../reports/flow-store.ts";
-import type { ReportDetails, ReportEvent } from "../../reports/report-store.ts";
-import type { ReportService } from "../../reports/report-service.ts";
+import type { ChatFlow, ReportDetails, ReportEvent } from "../../services/types.ts";
 import { personOf, requireMember, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
 import { replyText } from "../reply.ts";
 
-export type ReportDeps = AccessDeps & { reports: ReportService };
+export type ReportDeps = AccessDeps;
+
+/** The steps of the guided /report; its state is kept in Postgres through the flows service. */
+type FlowStep = "milestone" | "date" | "members" | "secretary" | "delegates" | "confirm";
+type ReportFlow = Omit<ChatFlow, "step" | "data"> & {
+  step: FlowStep;
+  data: { date?: string; details?: ReportDetails };
+};
 
 const YES = new Set(["yes", "y", "co", "có", "tak", "t", "1"]);
 const NO = new Set(["no", "n", "khong", "không", "nie", "0"]);
@@ -24,7 +29,7 @@ const yesNo = z
 /** Reports: one-line forms for each milestone, the guided /report with buttons, and /status. */
 export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const { reports } = deps;
+  const { reports, flows } = deps.services;
   const milestones = reports.campaign.milestones;
 
   function formsHelp(lang: Lang, t: BotContext["tr"]): string {
@@ -119,7 +124,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
 
   composer.command("report", async (ctx) => {
     const member = await requireMember(ctx, deps);
-    await saveFlow(deps.pool, {
+    await flows.save({
       chatId: ctx.chat.id,
       telegramId: ctx.from!.id,
       unitCode: member.unitCode,
@@ -137,7 +142,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   /** The flow of this chat, if it belongs to this person and their current unit; otherwise refused. */
   async function ownFlow(ctx: BotContext): Promise<ReportFlow> {
     const member = await requireMember(ctx, deps);
-    const flow = await getFlow(deps.pool, ctx.chat!.id);
+    const flow = (await flows.get(ctx.chat!.id)) as ReportFlow | undefined;
     if (!flow || flow.telegramId !== ctx.from!.id || flow.unitCode !== member.unitCode)
       throw new UserError("report-flow-expired");
     return flow;
@@ -145,7 +150,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
 
   async function ask(ctx: BotContext, flow: ReportFlow, step: FlowStep) {
     flow.step = step;
-    await saveFlow(deps.pool, flow);
+    await flows.save(flow);
     const skip = () => new InlineKeyboard().text(ctx.t("report-skip"), "rp:s");
     if (step === "date") {
       await replyText(
@@ -200,7 +205,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     const ack = () => ctx.answerCallbackQuery();
     if (data === "rp:x") {
       await ack();
-      await deleteFlow(deps.pool, flow.chatId);
+      await flows.end(flow.chatId);
       await replyText(ctx, ctx.t("report-cancelled"));
       return;
     }
@@ -248,7 +253,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         chatId: flow.chatId,
         lang: ctx.lang,
       });
-      await deleteFlow(deps.pool, flow.chatId);
+      await flows.end(flow.chatId);
       await ack();
       await confirmRecorded(ctx, event, milestone);
       return;
@@ -262,14 +267,14 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   composer.on("message:text", async (ctx, next) => {
     if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
     const text = ctx.message.text.trim();
-    const flow = await getFlow(deps.pool, ctx.chat.id);
+    const flow = (await flows.get(ctx.chat.id)) as ReportFlow | undefined;
     if (!flow || flow.telegramId !== ctx.from.id) return next();
     const looksLikeAnswer =
       flow.step === "date" ? /^\d{1,4}\s*[/.-]/.test(text) : flow.step === "members" && /^\d+$/.test(text);
     if (!looksLikeAnswer) return next();
     const member = (await personOf(ctx, deps)).membership;
     if (!member || member.unitCode !== flow.unitCode) {
-      await deleteFlow(deps.pool, flow.chatId);
+      await flows.end(flow.chatId);
       return next();
     }
     const milestone = reports.milestoneByKey(flow.milestone ?? "");

@@ -1,8 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import { langFromTelegram } from "../../config.ts";
-import type { Pool } from "../../db/pool.ts";
-import { claimUpdate, upsertTelegramUser } from "../../db/telegram-store.ts";
 import type { Logger } from "../../logger.ts";
+import type { Services } from "../../services/index.ts";
 import type { Translate } from "../../translate.ts";
 import type { BotContext } from "../context.ts";
 
@@ -16,13 +15,10 @@ export function contextSetup(logger: Logger, tr: Translate): MiddlewareFn<BotCon
   };
 }
 
-/**
- * Answers each update once: the update id is claimed in Postgres before anything else happens, so a
- * redelivery (also a concurrent one) stops here. A crash after the claim loses that update (at most once).
- */
-export function dedupeUpdates(pool: Pool): MiddlewareFn<BotContext> {
+/** Answers each update once: a redelivery (also a concurrent one) stops here. */
+export function dedupeUpdates(services: Services): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    if (!(await claimUpdate(pool, ctx.update.update_id))) {
+    if (!(await services.updates.claim(ctx.update.update_id))) {
       ctx.log.info("update already processed; skipped");
       return;
     }
@@ -31,10 +27,10 @@ export function dedupeUpdates(pool: Pool): MiddlewareFn<BotContext> {
 }
 
 /** Remembers who wrote and loads their /lang choice. */
-export function loadUser(pool: Pool): MiddlewareFn<BotContext> {
+export function loadUser(services: Services): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (ctx.from && !ctx.from.is_bot) {
-      const user = await upsertTelegramUser(pool, ctx.from);
+      const user = await services.people.seen(ctx.from);
       if (user.chosenLang) ctx.lang = user.chosenLang;
     }
     await next();

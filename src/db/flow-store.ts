@@ -1,25 +1,26 @@
-import type { Queryable } from "../db/pool.ts";
-import type { ReportDetails } from "./report-store.ts";
+import type { Queryable } from "./pool.ts";
 
-export type FlowStep = "milestone" | "date" | "members" | "secretary" | "delegates" | "confirm";
-
-export type ReportFlow = {
+/**
+ * A guided flow in progress in one chat (the bot's /report), kept in Postgres so that a restart mid-flow loses
+ * nothing. What `step` and `data` mean is the bot's business; this store keeps them as they are.
+ */
+export type ChatFlow = {
   chatId: number;
   telegramId: number;
   unitCode: string;
-  step: FlowStep;
+  step: string;
   milestone: string | null;
-  data: { date?: string; details?: ReportDetails };
+  data: Record<string, unknown>;
 };
 
-export async function getFlow(q: Queryable, chatId: number): Promise<ReportFlow | undefined> {
+export async function getFlow(q: Queryable, chatId: number): Promise<ChatFlow | undefined> {
   const { rows } = await q.query<{
     chat_id: string;
     telegram_id: string;
     unit_code: string;
-    step: FlowStep;
+    step: string;
     milestone: string | null;
-    data: ReportFlow["data"];
+    data: Record<string, unknown> | null;
   }>("SELECT chat_id, telegram_id, unit_code, step, milestone, data FROM report_flows WHERE chat_id = $1", [chatId]);
   const r = rows[0];
   if (!r) return undefined;
@@ -33,7 +34,7 @@ export async function getFlow(q: Queryable, chatId: number): Promise<ReportFlow 
   };
 }
 
-export async function saveFlow(q: Queryable, flow: ReportFlow): Promise<void> {
+export async function saveFlow(q: Queryable, flow: ChatFlow): Promise<void> {
   await q.query(
     `INSERT INTO report_flows (chat_id, telegram_id, unit_code, step, milestone, data, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, now())

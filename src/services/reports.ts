@@ -4,25 +4,27 @@ import { withTransaction, type Pool } from "../db/pool.ts";
 import { UserError } from "../errors.ts";
 import { listMembers } from "../units/member-store.ts";
 import { getUnit, listUnits } from "../units/unit-store.ts";
-import type { Campaign } from "./campaign.ts";
-import { progressCsv } from "./export.ts";
-import { computeProgress, overdueItems, unitStatus } from "./progress.ts";
-import { appendReport, currentReports, reportsSince, unitHistory, type ReportDetails } from "./report-store.ts";
-import { validateReport } from "./rules.ts";
+import type { Campaign } from "../reports/campaign.ts";
+import { progressCsv } from "../reports/export.ts";
+import { computeProgress, overdueItems, unitStatus } from "../reports/progress.ts";
+import {
+  appendReport,
+  currentReports,
+  reportsSince,
+  unitHistory,
+  type ReportDetails,
+} from "../reports/report-store.ts";
+import { validateReport } from "../reports/rules.ts";
 
 export type Clock = () => Date;
 
 /** Congress progress: reports in, the unit's status and the Board's views out. Time comes from `clock`. */
-export function createReportService(deps: { pool: Pool; campaign: Campaign; clock?: Clock }) {
-  const { pool, campaign } = deps;
-  const clock = deps.clock ?? (() => new Date());
+export function createReportsService(deps: { pool: Pool; campaign: Campaign; clock: Clock }) {
+  const { pool, campaign, clock } = deps;
   const today = () => dateInZone(clock(), campaign.timeZone);
 
   function milestoneByKey(key: string) {
     return campaign.milestones.find((m) => m.key === key);
-  }
-  function milestoneByCommand(command: string) {
-    return campaign.milestones.find((m) => m.command === command);
   }
 
   /** Validates against the unit's current state and appends, in one transaction (the unit row locked). */
@@ -117,7 +119,6 @@ export function createReportService(deps: { pool: Pool; campaign: Campaign; cloc
     campaign,
     today,
     milestoneByKey,
-    milestoneByCommand,
     record,
     checkDate,
     status,
@@ -128,4 +129,4 @@ export function createReportService(deps: { pool: Pool; campaign: Campaign; cloc
   };
 }
 
-export type ReportService = ReturnType<typeof createReportService>;
+export type ReportsService = ReturnType<typeof createReportsService>;

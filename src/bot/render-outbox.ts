@@ -1,0 +1,111 @@
+import type { Lang } from "../config.ts";
+import { daysBetween, formatDmy, localTime } from "../dates.ts";
+import type { NewDelivery, OutboxMessage } from "../outbox/messages.ts";
+import { milestoneName, type Campaign } from "../reports/campaign.ts";
+import type { Translate } from "../translate.ts";
+import { displayName } from "../text.ts";
+import { escapeHtml, htmlToPlainText, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
+
+export type RenderedMessage = { html: string };
+
+/**
+ * Renders what the outbox stored as Telegram HTML, in `lang`, at the moment `now` of sending — so "N days left"
+ * is counted from the day it is actually sent. Every value is escaped here.
+ */
+export function renderOutboxMessage(
+  message: OutboxMessage,
+  context: { lang: Lang; now: Date; campaign: Campaign; translate: Translate },
+): RenderedMessage {
+  const { lang, now, campaign, translate: t } = context;
+  const today = localTime(now, campaign.timeZone).date;
+  const milestone = (key: string) => {
+    const m = campaign.milestones.find((x) => x.key === key);
+    return m ? milestoneName(m, lang) : key;
+  };
+  const html = (() => {
+    switch (message.type) {
+      case "reminder":
+      case "nudge": {
+        const days = daysBetween(today, message.deadline);
+        const m = campaign.milestones.find((x) => x.key === message.milestone);
+        const vars = {
+          unit: displayName(message.unit.name),
+          milestone: milestone(message.milestone),
+          deadline: formatDmy(message.deadline),
+          days: Math.abs(days),
+          command: `/${m?.command ?? "report"} ${t(lang, "report-form-date")}`,
+        };
+        const key =
+          message.type === "nudge" || days < 0 ? "nudge-text" : days === 0 ? "reminder-text-today" : "reminder-text";
+        return escapeHtml(t(lang, key, vars));
+      }
+      case "digest": {
+        const lines = [
+          t(lang, "digest-title", { date: formatDmy(message.date) }) +
+            (message.parts > 1 ? ` (${message.part}/${message.parts})` : ""),
+        ];
+        if (message.overdue.length) {
+          lines.push("", t(lang, "digest-overdue"));
+          for (const group of message.overdue) {
+            lines.push(`${milestone(group.milestone)}:`);
+            for (const u of group.units)
+              lines.push(`• ${u.code} ${displayName(u.name)} — ${t(lang, "digest-days-late", { days: u.daysLate })}`);
+          }
+        }
+        if (message.upcoming.length) {
+          lines.push("", t(lang, "digest-upcoming", { days: message.aheadDays }));
+          for (const u of message.upcoming) {
+            const daysLeft = daysBetween(message.date, u.deadline);
+            lines.push(
+              `• ${u.code} ${displayName(u.name)}: ${milestone(u.milestone)} — ${formatDmy(u.deadline)} (${t(lang, "digest-days-left", { days: daysLeft })})`,
+            );
+          }
+        }
+        return escapeHtml(lines.join("\n"));
+      }
+      case "text":
+        return escapeHtml(message.text);
+      case "notice": {
+        const vars = Object.fromEntries(
+          Object.entries(message.vars).map(([k, v]) => [k, typeof v === "string" ? displayName(v) : v]),
+        );
+        return escapeHtml(t(lang, message.key, vars));
+      }
+      case "html":
+        return message.html;
+    }
+  })();
+  // One delivery is one message: the planner keeps parts short; this only guards Telegram's limit.
+  return { html: html.length > TELEGRAM_MESSAGE_LIMIT ? safeCut(html, TELEGRAM_MESSAGE_LIMIT) : html };
+}
+
+/** Cuts HTML made of escaped text (no tags) without breaking an escape sequence. */
+function safeCut(html: string, limit: number): string {
+  let cut = html.slice(0, limit - 1);
+  const amp = cut.lastIndexOf("&");
+  if (amp > cut.length - 6 && !cut.slice(amp).includes(";")) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
+
+/** What the outbox would send, as `daihoi reminders preview` prints it: rendered exactly as it would go, as text. */
+export function renderPreview(
+  items: (NewDelivery & { lang: Lang })[],
+  context: { at: Date; campaign: Campaign; translate: Translate },
+) {
+  return items.map((d) => ({
+    unit: d.unitCode ?? null,
+    telegram_id: d.telegramId,
+    milestone: d.milestone ?? null,
+    deadline: d.deadline ?? null,
+    lead_days: d.leadDays ?? null,
+    kind: d.kind,
+    text: htmlToPlainText(
+      renderOutboxMessage(d.message, {
+        lang: d.lang,
+        now: context.at,
+        campaign: context.campaign,
+        translate: context.translate,
+      }).html,
+    ),
+  }));
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { Lang } from "../config.ts";
+
+/**
+ * What the outbox stores: what to say, not how Telegram shows it. The bot renders a message at send time, in the
+ * recipient's language of that moment (so a retried reminder says how many days are left *today*); escaping,
+ * splitting and buttons are the renderer's business (src/bot/render/outbox.ts).
+ */
+const unitRef = z.object({ code: z.string(), name: z.string() });
+
+export const outboxMessageSchema = z.discriminatedUnion("type", [
+  // A reminder before a deadline, or an overdue nudge after it.
+  z.object({
+    type: z.enum(["reminder", "nudge"]),
+    unit: unitRef,
+    milestone: z.string(),
+    deadline: z.string(),
+  }),
+  // One part of the Board's morning digest, as of `date`.
+  z.object({
+    type: z.literal("digest"),
+    date: z.string(),
+    part: z.number().int(),
+    parts: z.number().int(),
+    aheadDays: z.number().int(),
+    overdue: z.array(z.object({ milestone: z.string(), units: z.array(unitRef.extend({ daysLate: z.number() })) })),
+    upcoming: z.array(unitRef.extend({ milestone: z.string(), deadline: z.string() })),
+  }),
+  // Text someone wrote (a broadcast): shown as it is, escaped.
+  z.object({ type: z.literal("text"), text: z.string() }),
+  // A message of the bot's own, by its i18n key and values (alerts to the Board, notices).
+  z.object({
+    type: z.literal("notice"),
+    key: z.string(),
+    vars: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  }),
+  // A row written before this format existed: already Telegram HTML.
+  z.object({ type: z.literal("html"), html: z.string() }),
+]);
+
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export type DeliveryKind = "reminder" | "nudge" | "digest" | "broadcast" | "alert";
+
+/** An intent to send: recorded under `key` before anything is sent, so each goes at most once. */
+export type NewDelivery = {
+  key: string;
+  kind: DeliveryKind;
+  telegramId: number;
+  message: OutboxMessage;
+  unitCode?: string | null;
+  milestone?: string | null;
+  deadline?: string | null;
+  leadDays?: number | null;
+};
+
+/** A delivery claimed for sending: its message and the recipient's language now. */
+export type ClaimedDelivery = {
+  id: string;
+  key: string;
+  kind: DeliveryKind;
+  telegramId: number;
+  lang: Lang;
+  message: OutboxMessage;
+  attempts: number;
+};
+
+/** What became of one send; recorded by the outbox service. */
+export type SendOutcome =
+  | { type: "sent"; messageId: number }
+  | { type: "retry"; at: Date; error: string }
+  | { type: "rate-limited"; until: Date; error: string }
+  | { type: "blocked"; error: string }
+  | { type: "failed"; error: string; attempts: number }
+  /** Telegram may or may not have delivered it (a timeout): never sent again, shown to the Board. */
+  | { type: "unknown"; error: string };

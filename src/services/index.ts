@@ -1,0 +1,56 @@
+import type { Pool } from "../db/pool.ts";
+import type { Logger } from "../logger.ts";
+import type { Answerer } from "../rag/answer.ts";
+import type { IndexedEmbeddings } from "../rag/embeddings.ts";
+import type { Campaign } from "../reports/campaign.ts";
+import { createBroadcastsService } from "./broadcasts.ts";
+import { createCorpusService } from "./corpus.ts";
+import { createFlowsService } from "./flows.ts";
+import { createMembersService } from "./members.ts";
+import { createOutboxService } from "./outbox.ts";
+import { createPeopleService } from "./people.ts";
+import { createQuestionsService } from "./questions.ts";
+import { createReportsService } from "./reports.ts";
+import { createUnitsService } from "./units.ts";
+import { createUpdatesService } from "./updates.ts";
+
+export type ServicesDeps = {
+  pool: Pool;
+  campaign: Campaign;
+  adminIds: readonly number[];
+  answerer: Answerer;
+  embeddings: IndexedEmbeddings;
+  corpusDir: string;
+  clock: () => Date;
+  logger?: Logger | undefined;
+  /** Called when new deliveries were queued for sending now (a confirmed broadcast): wakes the sender. */
+  onQueued?: () => void;
+};
+
+/**
+ * The use cases: what the front ends (bot features, terminal chat, command line, later the web dashboard) may
+ * do. They take plain arguments and read time from `clock`; none of the front ends ever sees `pool`.
+ */
+export function createServices(deps: ServicesDeps) {
+  const { pool, clock, logger } = deps;
+  return {
+    campaign: deps.campaign,
+    people: createPeopleService({ pool, adminIds: deps.adminIds, clock }),
+    units: createUnitsService({ pool }),
+    members: createMembersService({ pool, clock }),
+    reports: createReportsService({ pool, campaign: deps.campaign, clock }),
+    questions: createQuestionsService({ pool, answerer: deps.answerer }),
+    broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),
+    outbox: createOutboxService({ pool, campaign: deps.campaign, adminIds: deps.adminIds, clock, logger }),
+    flows: createFlowsService({ pool }),
+    updates: createUpdatesService({ pool }),
+    corpus: createCorpusService({
+      pool,
+      embeddings: deps.embeddings,
+      corpusDir: deps.corpusDir,
+      ...(logger ? { logger } : {}),
+    }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,169 @@
+import type { Lang } from "../config.ts";
+import { localTime } from "../dates.ts";
+import type { Pool } from "../db/pool.ts";
+import { languagesOf, reachableBoard, reachableMembers, setReachable } from "../db/telegram-store.ts";
+import type { Logger } from "../logger.ts";
+import {
+  claimDelivery,
+  isStillDue,
+  listCandidates,
+  markFinal,
+  markRetry,
+  markSent,
+  recordIntents,
+  recordedKeys,
+  skipPendingFor,
+  type Candidate,
+} from "../outbox/delivery-store.ts";
+import type { ClaimedDelivery, DeliveryKind, NewDelivery, SendOutcome } from "../outbox/messages.ts";
+import { isQuiet, planDeliveries } from "../reminders/schedule.ts";
+import type { Campaign } from "../reports/campaign.ts";
+import { currentReports } from "../reports/report-store.ts";
+import { getMembership } from "../units/member-store.ts";
+import { listUnits } from "../units/unit-store.ts";
+
+/** In quiet hours only what cannot wait goes out: the Board's own broadcasts and alerts. */
+const QUIET_HOURS_KINDS: DeliveryKind[] = ["broadcast", "alert"];
+
+/**
+ * The outbox: messages the bot sends on its own (reminders, nudges, the Board's digest, broadcasts, alerts).
+ * Each is recorded under a unique key before it is sent, claimed right before the send, and settled after it:
+ * at most once per key, across crashes and instances. Sending itself is the bot's (src/bot/outbox-sender.ts).
+ */
+export function createOutboxService(deps: {
+  pool: Pool;
+  campaign: Campaign;
+  adminIds: readonly number[];
+  clock: () => Date;
+  logger?: Logger | undefined;
+}) {
+  const { pool, campaign, clock } = deps;
+
+  /** What is due at `at` for everyone reachable: reminders, nudges and (from its hour) the Board's digest. */
+  async function planAt(at: Date): Promise<NewDelivery[]> {
+    const [units, recipients, reports, board] = await Promise.all([
+      listUnits(pool, { activeOnly: true }),
+      reachableMembers(pool),
+      currentReports(pool),
+      reachableBoard(pool, deps.adminIds),
+    ]);
+    return planDeliveries(campaign, { units, recipients, reports, board }, at);
+  }
+
+  async function alertBoard(key: string, notice: { key: string; vars: Record<string, string | number> }) {
+    const board = await reachableBoard(pool, deps.adminIds);
+    await recordIntents(
+      pool,
+      board.map((b) => ({
+        key: `${key}:${b.telegramId}`,
+        kind: "alert" as const,
+        telegramId: b.telegramId,
+        message: { type: "notice" as const, ...notice },
+      })),
+      clock(),
+    );
+  }
+
+  return {
+    /** Records what is due now. Returns the number of new intents. Idempotent: planning twice records nothing more. */
+    async planDue(): Promise<number> {
+      const now = clock();
+      return recordIntents(pool, await planAt(now), now);
+    },
+    /** What planning at `at` would add (nothing is recorded), each with its recipient's language: for previews. */
+    async preview(at: Date): Promise<(NewDelivery & { lang: Lang })[]> {
+      const planned = await planAt(at);
+      const recorded = await recordedKeys(
+        pool,
+        planned.map((p) => p.key),
+      );
+      const fresh = planned.filter((p) => !recorded.has(p.key));
+      const langs = await languagesOf(pool, [...new Set(fresh.map((p) => p.telegramId))]);
+      return fresh.map((p) => ({ ...p, lang: langs.get(p.telegramId) ?? "vi" }));
+    },
+    /** Records intents (broadcasts, alerts, notices); keys already recorded are ignored. */
+    enqueue(intents: NewDelivery[]): Promise<number> {
+      return recordIntents(pool, intents, clock());
+    },
+    /** Pending deliveries due now, spread over as many chats as possible; only urgent kinds in quiet hours. */
+    candidates(limit: number, excludeIds: string[] = []): Promise<Candidate[]> {
+      const now = clock();
+      const quiet = isQuiet(localTime(now, campaign.timeZone).minutes, campaign.reminders.quietHours);
+      return listCandidates(pool, now, limit, { kinds: quiet ? QUIET_HOURS_KINDS : undefined, excludeIds });
+    },
+    /**
+     * Claims one delivery for sending now. Undefined when another sender has it, or when it is no longer worth
+     * sending (recorded as skipped): the recipient became unreachable, left the unit, or the step was reported.
+     */
+    async claim(id: string): Promise<ClaimedDelivery | undefined> {
+      const claimed = await claimDelivery(pool, id, clock());
+      if (!claimed) return undefined;
+      const due =
+        claimed.reachable &&
+        (!(claimed.kind === "reminder" || claimed.kind === "nudge") ||
+          !claimed.unitCode ||
+          (await isStillDue(pool, claimed.telegramId, claimed.unitCode, claimed.milestone ?? "")));
+      if (!due) {
+        await markFinal(pool, claimed.id, "skipped", "reported before sending, or recipient unreachable");
+        return undefined;
+      }
+      return claimed;
+    },
+    /** Records what became of a send, and its consequences (the Board told of what could not be delivered). */
+    async settle(delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
+      const now = clock();
+      const log = deps.logger?.child({ delivery_id: delivery.id, kind: delivery.kind });
+      switch (outcome.type) {
+        case "sent":
+          await markSent(pool, delivery.id, outcome.messageId, now);
+          return;
+        case "rate-limited":
+          await markRetry(pool, delivery.id, outcome.error, outcome.until, false);
+          return;
+        case "retry":
+          log?.warn({ error: outcome.error, attempts: delivery.attempts }, "delivery failed; will retry");
+          await markRetry(pool, delivery.id, outcome.error, outcome.at);
+          return;
+        case "blocked": {
+          log?.warn({ error: outcome.error }, "recipient unreachable");
+          await markFinal(pool, delivery.id, "failed", outcome.error);
+          await setReachable(pool, delivery.telegramId, false, now);
+          await skipPendingFor(pool, delivery.telegramId, "recipient unreachable");
+          const member = await getMembership(pool, delivery.telegramId);
+          await alertBoard(`alert:blocked:${delivery.telegramId}:${localTime(now, campaign.timeZone).date}`, {
+            key: "alert-blocked",
+            vars: {
+              name: member?.name ?? String(delivery.telegramId),
+              id: String(delivery.telegramId),
+              unit: member?.unitCode ?? "—",
+            },
+          });
+          return;
+        }
+        case "failed":
+          log?.warn({ error: outcome.error, attempts: outcome.attempts }, "delivery failed for good");
+          await markFinal(pool, delivery.id, "failed", outcome.error);
+          if (delivery.kind !== "alert") {
+            await alertBoard(`alert:failed:${delivery.id}`, {
+              key: "alert-failed",
+              vars: { id: String(delivery.telegramId), attempts: outcome.attempts, error: outcome.error.slice(0, 200) },
+            });
+          }
+          return;
+        case "unknown":
+          log?.warn({ error: outcome.error }, "delivery outcome unknown; not sent again");
+          await markFinal(pool, delivery.id, "unknown", outcome.error);
+          if (delivery.kind !== "alert") {
+            await alertBoard(`alert:unknown:${delivery.id}`, {
+              key: "alert-unknown",
+              vars: { id: String(delivery.telegramId), error: outcome.error.slice(0, 200) },
+            });
+          }
+          return;
+      }
+    },
+    alertBoard,
+  };
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
