@@ -20,16 +20,6 @@ export class AppError extends Error {
   }
 }
 
-/** The database could not be reached: users are told "temporarily unavailable", the bot keeps running. */
-export class DatabaseUnavailableError extends AppError {
-  override name = "DatabaseUnavailableError";
-}
-
-export function coerceError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  return new Error(typeof value === "string" ? value : JSON.stringify(value));
-}
-
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -71,19 +71,35 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     });
   }
 
+  // When this sender last handed each chat a message: chats served least recently go first, so every secretary
+  // gets the wave's first message before anyone gets a second.
+  const lastServed = new Map<number, number>();
+  let served = 0;
+  const busyChats = new Map<number, number>();
+
   /** Sends until nothing due is left. Returns the number of messages sent by this pass. */
   async function drain(): Promise<number> {
     const before = stats.sent;
     for (;;) {
       if (stopping) break;
+      const room = batchSize - inFlight.size;
       const candidates =
-        inFlight.size < batchSize ? await outbox.candidates(batchSize - inFlight.size, [...inFlight]) : [];
+        room > 0
+          ? (await outbox.candidates([...busyChats.keys()]))
+              .sort((a, b) => (lastServed.get(a.telegramId) ?? -1) - (lastServed.get(b.telegramId) ?? -1))
+              .slice(0, room)
+          : [];
       for (const c of candidates) {
         inFlight.add(c.id);
+        lastServed.set(c.telegramId, ++served);
+        busyChats.set(c.telegramId, (busyChats.get(c.telegramId) ?? 0) + 1);
         sendOne(c.id, c.telegramId)
           .catch((error: unknown) => deps.logger?.error({ err: error, delivery_id: c.id }, "sending a delivery failed"))
           .finally(() => {
             inFlight.delete(c.id);
+            const n = (busyChats.get(c.telegramId) ?? 1) - 1;
+            if (n > 0) busyChats.set(c.telegramId, n);
+            else busyChats.delete(c.telegramId);
             notify();
           });
       }

@@ -43,28 +43,25 @@ export async function recordedKeys(q: Queryable, keys: string[]): Promise<Set<st
 export type Candidate = { id: string; telegramId: number };
 
 /**
- * Pending deliveries whose time has come, each chat's oldest first across chats (rank within its chat, then age):
- * a batch spans as many chats as possible, so a chat waiting out its 1-second gap never holds up the others.
- * No lock: the send claims each row on its own (claimDelivery), so a candidate list can be stale without harm.
+ * The next delivery of each chat that has one due: its oldest pending (each chat's messages go in order), leaving
+ * out chats that already have one on its way (`busyChats`). Which chats go first is the sender's choice (those it
+ * served least recently). No lock: the send claims each row on its own (claimDelivery), so a stale list is harmless.
  */
 export async function listCandidates(
   q: Queryable,
   now: Date,
-  limit: number,
-  options: { kinds?: DeliveryKind[] | undefined; excludeIds?: string[] } = {},
+  options: { kinds?: DeliveryKind[] | undefined; busyChats?: number[]; limit?: number } = {},
 ): Promise<Candidate[]> {
+  // DISTINCT ON over the partial index (telegram_id, next_attempt_at, id) WHERE pending: one row per chat.
   const { rows } = await q.query<{ id: string; telegram_id: string }>(
-    `SELECT id, telegram_id FROM (
-       SELECT id, telegram_id, next_attempt_at,
-              row_number() OVER (PARTITION BY telegram_id ORDER BY next_attempt_at, id) AS rank_in_chat
-         FROM deliveries
-        WHERE status = 'pending' AND next_attempt_at <= $1
-          AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
-          AND NOT (id = ANY($4::bigint[]))
-     ) ranked
-     ORDER BY rank_in_chat, next_attempt_at, id
-     LIMIT $2`,
-    [now, limit, options.kinds ?? null, options.excludeIds ?? []],
+    `SELECT DISTINCT ON (telegram_id) id, telegram_id
+       FROM deliveries
+      WHERE status = 'pending' AND next_attempt_at <= $1
+        AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
+        AND NOT (telegram_id = ANY($3::bigint[]))
+      ORDER BY telegram_id, next_attempt_at, id
+      LIMIT $4`,
+    [now, options.kinds ?? null, options.busyChats ?? [], options.limit ?? 10_000],
   );
   return rows.map((r) => ({ id: String(r.id), telegramId: Number(r.telegram_id) }));
 }
@@ -72,32 +69,38 @@ export async function listCandidates(
 /**
  * Claims one delivery right before it is sent: pending → sending, committed before the send. SKIP LOCKED gives
  * concurrent senders distinct rows; a row another sender took (or that is no longer pending) returns nothing.
- * Returns the recipient's language of this moment and whether they are reachable.
+ * Returns, in the same round trip, the recipient's language of this moment and whether the message is still worth
+ * sending: the recipient can be written to, and — for a reminder or nudge — is still a member of the still active
+ * unit whose step is still not reported.
  */
 export async function claimDelivery(
   q: Queryable,
   id: string,
   now: Date,
-): Promise<(ClaimedDelivery & { unitCode: string | null; milestone: string | null; reachable: boolean }) | undefined> {
+): Promise<(ClaimedDelivery & { stillDue: boolean }) | undefined> {
   const { rows } = await q.query<{
     id: string;
     dedupe_key: string;
     kind: DeliveryKind;
     telegram_id: string;
-    unit_code: string | null;
-    milestone: string | null;
     message: unknown;
     attempts: number;
     chosen_lang: Lang | null;
     language_code: string | null;
-    unreachable: boolean;
+    still_due: boolean;
   }>(
     `WITH claimed AS (
        UPDATE deliveries SET status = 'sending', claimed_at = $2, attempts = attempts + 1
         WHERE id = (SELECT id FROM deliveries WHERE id = $1 AND status = 'pending' AND next_attempt_at <= $2
                       FOR UPDATE SKIP LOCKED)
         RETURNING id, dedupe_key, kind, telegram_id, unit_code, milestone, message, attempts)
-     SELECT c.*, u.chosen_lang, u.language_code, coalesce(u.unreachable_at IS NOT NULL, false) AS unreachable
+     SELECT c.id, c.dedupe_key, c.kind, c.telegram_id, c.message, c.attempts, u.chosen_lang, u.language_code,
+            coalesce(u.unreachable_at IS NULL, true)
+              AND (c.kind NOT IN ('reminder', 'nudge') OR c.unit_code IS NULL OR EXISTS (
+                    SELECT 1 FROM unit_members m JOIN units un ON un.code = m.unit_code AND un.active
+                     WHERE m.telegram_id = c.telegram_id AND m.unit_code = c.unit_code AND m.removed_at IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM report_events e
+                                        WHERE e.unit_code = c.unit_code AND e.milestone = c.milestone))) AS still_due
        FROM claimed c LEFT JOIN telegram_users u ON u.telegram_id = c.telegram_id`,
     [id, now],
   );
@@ -108,30 +111,11 @@ export async function claimDelivery(
     key: r.dedupe_key,
     kind: r.kind,
     telegramId: Number(r.telegram_id),
-    unitCode: r.unit_code,
-    milestone: r.milestone,
     lang: r.chosen_lang ?? langFromTelegram(r.language_code),
     message: outboxMessageSchema.parse(r.message),
     attempts: r.attempts,
-    reachable: !r.unreachable,
+    stillDue: r.still_due,
   };
-}
-
-/** A reminder or nudge is still worth sending: its recipient is still a member of the still active unit, and the
- * step is still not reported. */
-export async function isStillDue(
-  q: Queryable,
-  telegramId: number,
-  unitCode: string,
-  milestone: string,
-): Promise<boolean> {
-  const { rowCount } = await q.query(
-    `SELECT 1 FROM unit_members m JOIN units u ON u.code = m.unit_code AND u.active
-      WHERE m.telegram_id = $1 AND m.unit_code = $2 AND m.removed_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.unit_code = $2 AND e.milestone = $3)`,
-    [telegramId, unitCode, milestone],
-  );
-  return (rowCount ?? 0) > 0;
 }
 
 export async function markSent(q: Queryable, id: string, messageId: number, now: Date): Promise<void> {

@@ -5,7 +5,6 @@ import { languagesOf, reachableBoard, reachableMembers, setReachable } from "../
 import type { Logger } from "../logger.ts";
 import {
   claimDelivery,
-  isStillDue,
   listCandidates,
   markFinal,
   markRetry,
@@ -85,11 +84,14 @@ export function createOutboxService(deps: {
     enqueue(intents: NewDelivery[]): Promise<number> {
       return recordIntents(pool, intents, clock());
     },
-    /** Pending deliveries due now, spread over as many chats as possible; only urgent kinds in quiet hours. */
-    candidates(limit: number, excludeIds: string[] = []): Promise<Candidate[]> {
+    /**
+     * The next delivery due now of each chat that has one, except `busyChats` (those with one on its way); only
+     * urgent kinds in quiet hours.
+     */
+    candidates(busyChats: number[] = []): Promise<Candidate[]> {
       const now = clock();
       const quiet = isQuiet(localTime(now, campaign.timeZone).minutes, campaign.reminders.quietHours);
-      return listCandidates(pool, now, limit, { kinds: quiet ? QUIET_HOURS_KINDS : undefined, excludeIds });
+      return listCandidates(pool, now, { kinds: quiet ? QUIET_HOURS_KINDS : undefined, busyChats });
     },
     /**
      * Claims one delivery for sending now. Undefined when another sender has it, or when it is no longer worth
@@ -98,16 +100,12 @@ export function createOutboxService(deps: {
     async claim(id: string): Promise<ClaimedDelivery | undefined> {
       const claimed = await claimDelivery(pool, id, clock());
       if (!claimed) return undefined;
-      const due =
-        claimed.reachable &&
-        (!(claimed.kind === "reminder" || claimed.kind === "nudge") ||
-          !claimed.unitCode ||
-          (await isStillDue(pool, claimed.telegramId, claimed.unitCode, claimed.milestone ?? "")));
-      if (!due) {
+      if (!claimed.stillDue) {
         await markFinal(pool, claimed.id, "skipped", "reported before sending, or recipient unreachable");
         return undefined;
       }
-      return claimed;
+      const { stillDue: _stillDue, ...delivery } = claimed;
+      return delivery;
     },
     /** Records what became of a send, and its consequences (the Board told of what could not be delivered). */
     async settle(delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {

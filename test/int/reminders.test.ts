@@ -343,12 +343,25 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     ]);
   });
 
+  it("renders a message when it is sent, not when it was planned: a reminder sent a day late counts the days from then", async () => {
+    nowMs = hanoi("2025-03-05T08:00");
+    await makeScheduler().services.outbox.planDue(); // recorded, but the bot went down before sending
+    nowMs = hanoi("2025-03-06T09:00");
+    await makeScheduler().sender.drain();
+    const congress = sentTo(101)
+      .map((c) => String(c.payload.text))
+      .filter((t) => t.includes("Congress held"));
+    expect(congress).toEqual([
+      "⏰ Đảng bộ phường Một: “Congress held” is due on 12/03/2025 — 6 days left. When it is done, report it: /held DD/MM/YYYY (or /report).",
+    ]);
+  });
+
   it("never sends twice what a crashed instance had claimed, and loses nothing else", async () => {
     nowMs = hanoi("2025-03-05T08:00");
     const first = makeScheduler();
     await first.services.outbox.planDue();
     // Instance A claims a delivery and sends it, then dies before recording it (no 'sent' mark).
-    const [candidate] = await first.services.outbox.candidates(1);
+    const [candidate] = await first.services.outbox.candidates();
     const claimed = await first.services.outbox.claim(candidate!.id);
     await new Api(TEST_TOKEN, { apiRoot: api.apiRoot }).sendMessage(claimed!.telegramId, "the crashed send");
     // Restart: a new instance finishes the batch.
@@ -455,7 +468,13 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
   it("an unblocked person gets messages again; preview shows what would go, without sending", async () => {
     await db.pool.query("UPDATE telegram_users SET unreachable_at = now() WHERE telegram_id = 201");
     nowMs = hanoi("2025-03-05T08:00");
-    const preview = (await previewAt(clock())).filter((p) => p.kind !== "digest");
+    const everything = await previewAt(clock());
+    // The Board's digest too, at its hour, exactly as it would be sent.
+    const digest = everything.filter((p) => p.kind === "digest");
+    expect(digest.map((p) => p.telegram_id)).toEqual([BOARD]);
+    expect(digest[0]!.text).toMatch(/^Morning digest, 05\/03\/2025\n/);
+    expect(digest[0]!.text).toContain("• P-ONE Đảng bộ phường Một — 8 days late");
+    const preview = everything.filter((p) => p.kind !== "digest");
     // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today.
     expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 101, 101, 202, 202]);
     expect(preview.find((p) => p.telegram_id === 202)).toMatchObject({
