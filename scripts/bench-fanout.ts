@@ -6,10 +6,10 @@
 // sending /start CODE at once.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { run } from "@grammyjs/runner";
 import pg from "pg";
 import { pino } from "pino";
 import { createApp } from "../src/app.ts";
+import { createPoller } from "../src/bot/polling.ts";
 import { createConfig } from "../src/config.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openDatabase, type Database } from "../src/db/pool.ts";
@@ -138,12 +138,13 @@ async function bench(kind: "pglite" | "postgres", n: number): Promise<Row[]> {
       } as { update_id: number }),
     );
     const t0 = Date.now();
-    const runner = run(telegram.bot, { runner: { silent: true } });
+    const poller = createPoller({ bot: telegram.bot, updates: app.services.updates, logger, allowedUpdates: ["message"] });
+    void poller.start();
     const chats = new Set(Array.from({ length: n }, (_, i) => 200000 + i));
     const welcomed = () => new Set(api.callsOf("sendMessage").map((c) => Number(c.payload.chat_id))).size;
     const deadline = Date.now() + 20 * 60_000;
     while (welcomed() < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await runner.stop();
+    await poller.stop();
     const joined = (await db.pool.query("SELECT count(*)::int AS n FROM unit_members")).rows[0].n as number;
     rows.push({ db: kind, units: n, what: "join burst", planned: joined, ...summarise(api, chats, t0, limits) });
     await app.close();

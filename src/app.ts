@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
-import { run } from "@grammyjs/runner";
 import OpenAI from "openai";
 import { createBot, publishCommands } from "./bot/index.ts";
 import { createLimiter, type Limiter, type LimiterOptions } from "./bot/dispatch/limiter.ts";
 import { createI18n, translator } from "./bot/i18n.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
+import { createPoller } from "./bot/polling.ts";
 import { renderPreview } from "./bot/render-outbox.ts";
 import type { RetryPolicy } from "./bot/dispatch/send-policy.ts";
 import { hasOpenAI, type Config } from "./config.ts";
@@ -44,6 +44,8 @@ const PLAN_INTERVAL_MS = 60_000;
 const SEND_INTERVAL_MS = 5_000;
 const STANDBY_RETRY_MS = 10_000;
 const LEADERSHIP_CHECK_MS = 15_000;
+/** How long a stop waits for the handlers in flight (SIGTERM during a deploy). */
+const STOP_GRACE_MS = 10_000;
 
 /** The composition root: the one place that builds things holding sockets (pool, OpenAI client, bot, servers). */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}) {
@@ -99,6 +101,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     corpusDir,
     clock,
     logger,
+    botId: config.telegram.token ? Number(config.telegram.token.split(":")[0]) : undefined,
     onQueued: () => wakeSender(),
   });
 
@@ -130,6 +133,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       name: "planner",
       intervalMs: PLAN_INTERVAL_MS,
       run: async () => {
+        await services.outbox.reapStuck();
         if ((await services.outbox.planDue()) > 0) sending.wake();
       },
       logger,
@@ -169,17 +173,19 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   async function serveActive(signal: AbortSignal, alive: () => Promise<boolean>): Promise<void> {
     const t = telegram();
-    await t.bot.init();
+    await initWithRetry(t.bot, signal);
+    if (signal.aborted) return;
     logger.info({ username: t.bot.botInfo.username }, "bot connected to Telegram");
     // The command menu is a side call: published in the background, its failure only logged.
     void publishCommands(t.bot, logger, translate);
-    // Updates run concurrently (one slow answer does not hold up other people), in order within each chat
-    // (sequentialize in createBot). The runner may confirm updates before they are handled; the processed-ids
-    // table keeps a redelivery from being answered twice.
-    const runner = run(t.bot, {
-      runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] }, silent: true },
+    const poller = createPoller({
+      bot: t.bot,
+      updates: services.updates,
+      logger,
+      allowedUpdates: ["message", "callback_query", "my_chat_member"],
     });
-    const stop = () => void runner.stop();
+    const stopped = new AbortController();
+    const stop = () => stopped.abort();
     signal.addEventListener("abort", stop, { once: true });
     const watchdog = setInterval(() => {
       alive()
@@ -193,16 +199,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     t.sending.start();
     t.planning.start();
     t.pruning.start();
+    const polling = poller.start();
     try {
-      await runner.task();
+      await Promise.race([polling, new Promise((resolve) => stopped.signal.addEventListener("abort", resolve))]);
     } finally {
       clearInterval(watchdog);
       signal.removeEventListener("abort", stop);
+      // Graceful: stop fetching, let the handlers in flight finish (bounded), then the sends in flight.
+      const unfinished = await poller.stop(STOP_GRACE_MS);
+      if (unfinished) logger.warn({ unfinished }, "stopping with updates still being handled: handled after the restart");
       await Promise.all([t.planning.stop(), t.pruning.stop()]);
       await t.sender.stop();
       await t.sending.stop();
       wakeSender = () => undefined;
     }
+    await polling;
   }
 
   /** On the embedded database: the local control socket through which the command line reaches this process. */
@@ -262,6 +273,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   };
   return app;
+}
+
+/** getMe at start-up: Telegram unreachable for a while must not end the process (a supervisor would loop). */
+async function initWithRetry(bot: { init(): Promise<void> }, signal: AbortSignal) {
+  for (let waitMs = 1000; !signal.aborted; waitMs = Math.min(waitMs * 2, 60_000)) {
+    try {
+      await bot.init();
+      return;
+    } catch (error) {
+      if (signal.aborted) return;
+      if ((error as { error_code?: number }).error_code === 401) throw error;
+      await sleepUnlessAborted(waitMs, signal);
+    }
+  }
 }
 
 function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {

@@ -3,7 +3,7 @@ import { config as loadDotenv } from "dotenv";
 import { runCli } from "./cli.ts";
 import { ConfigError, createConfig } from "./config.ts";
 import { AppError } from "./errors.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, secretsOf } from "./logger.ts";
 
 /** The only module that touches `process`: environment in, exit code out, signals to a graceful stop. */
 async function main(): Promise<number> {
@@ -22,14 +22,14 @@ async function main(): Promise<number> {
   const command = argv[0] ?? "start";
   // Quiet by default where a person reads stdout (terminal chat, ask); informative for the Telegram server.
   const serving = command === "start" && Boolean(config.telegram.token);
-  const logger = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn") });
+  const logger = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn"), secrets: secretsOf(config) });
 
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "stopping");
     controller.abort();
     // A second signal, or a stop that takes too long, ends the process at once.
-    setTimeout(() => process.exit(130), 10_000).unref();
+    setTimeout(() => process.exit(130), 25_000).unref();
     process.once(signal, () => process.exit(130));
   };
   process.once("SIGINT", onSignal);

@@ -2,6 +2,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Lang } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { Services } from "../services/index.ts";
 import type { Translate } from "../translate.ts";
 
 export type BotContext = Context &
@@ -10,4 +11,6 @@ export type BotContext = Context &
     lang: Lang;
     log: Logger;
     tr: Translate;
+    /** The use cases, for helpers that need them (replies deferred through the outbox). */
+    services: Services;
   };

@@ -13,12 +13,13 @@ import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
 import { membershipFeature } from "./features/membership.ts";
+import { PRIVATE_COMMANDS, privateOnlyFeature } from "./features/private-only.ts";
 import { remindersFeature } from "./features/reminders.ts";
 import { reportFeature } from "./features/report.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { escapeHtml } from "./html.ts";
 import { createI18n, translator } from "./i18n.ts";
-import { contextSetup, dedupeUpdates, loadUser } from "./middlewares/setup.ts";
+import { contextSetup, inboxUpdates, loadUser } from "./middlewares/setup.ts";
 
 export type BotDeps = {
   token: string;
@@ -48,12 +49,15 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   // One update at a time per chat (the runner runs chats concurrently): replies and report flows stay in order.
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
-  bot.use(contextSetup(deps.logger, tr));
+  bot.use(contextSetup(deps.logger, tr, services));
   const guarded = bot.errorBoundary(handleError);
-  guarded.use(dedupeUpdates(services));
+  guarded.use(inboxUpdates(services));
   guarded.use(loadUser(services));
   guarded.use(i18n);
   const access = { services };
+  guarded.use(
+    privateOnlyFeature([...PRIVATE_COMMANDS, ...services.campaign.milestones.map((m) => m.command)]),
+  );
   guarded.use(
     membershipFeature({
       ...access,

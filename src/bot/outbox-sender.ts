@@ -6,7 +6,7 @@ import type { Translate } from "../translate.ts";
 import type { Limiter } from "./dispatch/limiter.ts";
 import { DEFAULT_RETRY_POLICY, outcomeOf, type RetryPolicy } from "./dispatch/send-policy.ts";
 import { withChatSlot } from "./dispatch/transformer.ts";
-import { renderOutboxMessage } from "./render-outbox.ts";
+import { renderOutboxMessage, toInlineKeyboard } from "./render-outbox.ts";
 
 export type OutboxSenderDeps = {
   outbox: OutboxService;
@@ -48,19 +48,25 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       if (stopping) return; // not claimed: stays pending for the next start
       const delivery = await outbox.claim(id);
       if (!delivery) return;
-      const { html } = renderOutboxMessage(delivery.message, {
+      const { parts, buttons } = renderOutboxMessage(delivery.message, {
         lang: delivery.lang,
         now: clock(),
         campaign: deps.campaign,
         translate: deps.translate,
       });
       try {
-        const message = await api.sendMessage(delivery.telegramId, html, {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-        });
+        let messageId = 0;
+        for (const [i, html] of parts.entries()) {
+          const last = i === parts.length - 1;
+          const message = await api.sendMessage(delivery.telegramId, html, {
+            parse_mode: "HTML",
+            link_preview_options: { is_disabled: true },
+            ...(last && buttons ? { reply_markup: toInlineKeyboard(buttons) } : {}),
+          });
+          messageId = message.message_id;
+        }
         stats.sent++;
-        await outbox.settle(delivery, { type: "sent", messageId: message.message_id });
+        await outbox.settle(delivery, { type: "sent", messageId });
       } catch (error) {
         stats.failed++;
         await outbox.settle(

@@ -4,9 +4,14 @@ import type { NewDelivery, OutboxMessage } from "../outbox/messages.ts";
 import { milestoneName, type Campaign } from "../reports/campaign.ts";
 import type { Translate } from "../translate.ts";
 import { displayName } from "../text.ts";
-import { escapeHtml, htmlToPlainText, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
+import { InlineKeyboard } from "grammy";
+import type { Answer } from "../rag/answer.ts";
+import { escapeHtml, htmlToPlainText, splitMessage, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
+import { renderAnswer } from "./render.ts";
 
-export type RenderedMessage = { html: string };
+export type Buttons = { text: string; data: string }[][];
+/** What one delivery puts in the chat: usually one message; a long answer in parts, the buttons under the last. */
+export type RenderedMessage = { parts: string[]; buttons?: Buttons | undefined };
 
 /**
  * Renders what the outbox stored as Telegram HTML, in `lang`, at the moment `now` of sending — so "N days left"
@@ -22,7 +27,14 @@ export function renderOutboxMessage(
     const m = campaign.milestones.find((x) => x.key === key);
     return m ? milestoneName(m, lang) : key;
   };
-  const html = (() => {
+  if (message.type === "answer") {
+    const answer = message.answer as unknown as Answer;
+    return {
+      parts: splitMessage(renderAnswer(answer, t)),
+      buttons: message.questionId ? feedbackButtons(message.questionId, answer.language, t) : undefined,
+    };
+  }
+  const html = ((): string => {
     switch (message.type) {
       case "reminder":
       case "nudge": {
@@ -75,8 +87,31 @@ export function renderOutboxMessage(
         return message.html;
     }
   })();
-  // One delivery is one message: the planner keeps parts short; this only guards Telegram's limit.
-  return { html: html.length > TELEGRAM_MESSAGE_LIMIT ? safeCut(html, TELEGRAM_MESSAGE_LIMIT) : html };
+  // One delivery is one message here: the planner keeps parts short; this only guards Telegram's limit.
+  return {
+    parts: [html.length > TELEGRAM_MESSAGE_LIMIT ? safeCut(html, TELEGRAM_MESSAGE_LIMIT) : html],
+    buttons: message.type === "text" ? message.buttons : undefined,
+  };
+}
+
+/** The 👍/👎 buttons under an answer (callback data: the question's id only). */
+export function feedbackButtons(questionId: string, lang: Lang, t: Translate): Buttons {
+  return [
+    [
+      { text: t(lang, "feedback-helpful"), data: `fb:${questionId}:1` },
+      { text: t(lang, "feedback-not-helpful"), data: `fb:${questionId}:0` },
+    ],
+  ];
+}
+
+export function toInlineKeyboard(buttons: Buttons): InlineKeyboard {
+  return InlineKeyboard.from(buttons.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))));
+}
+
+export function fromInlineKeyboard(keyboard: InlineKeyboard): Buttons {
+  return keyboard.inline_keyboard.map((row) =>
+    row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })),
+  );
 }
 
 /** Cuts HTML made of escaped text (no tags) without breaking an escape sequence. */
@@ -99,13 +134,13 @@ export function renderPreview(
     deadline: d.deadline ?? null,
     lead_days: d.leadDays ?? null,
     kind: d.kind,
-    text: htmlToPlainText(
-      renderOutboxMessage(d.message, {
-        lang: d.lang,
-        now: context.at,
-        campaign: context.campaign,
-        translate: context.translate,
-      }).html,
-    ),
+    text: renderOutboxMessage(d.message, {
+      lang: d.lang,
+      now: context.at,
+      campaign: context.campaign,
+      translate: context.translate,
+    })
+      .parts.map(htmlToPlainText)
+      .join("\n\n"),
   }));
 }

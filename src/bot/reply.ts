@@ -1,14 +1,11 @@
 import type { InlineKeyboard } from "grammy";
 import type { BotContext } from "./context.ts";
-import { splitMessage } from "./html.ts";
+import { say } from "./say.ts";
 
-/** Sends plain text (escaped) as Telegram HTML, split into several messages when long; the keyboard goes last. */
+/**
+ * Sends plain text (escaped) as Telegram HTML, split into several messages when long; the keyboard goes last.
+ * A reply Telegram cannot take now arrives later, through the outbox.
+ */
 export async function replyText(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
-  const parts = splitMessage([{ text }]);
-  for (const [i, html] of parts.entries()) {
-    await ctx.reply(html, {
-      parse_mode: "HTML",
-      ...(keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {}),
-    });
-  }
+  await say(ctx, ctx.services, text, keyboard);
 }

@@ -1,27 +1,6 @@
 import { langFromTelegram, type Lang } from "../config.ts";
 import type { Queryable } from "./pool.ts";
 
-/**
- * Claims an update for processing. True for the first delivery; false for a repeat (also a concurrent one:
- * the primary key lets only one insert through).
- */
-export async function claimUpdate(q: Queryable, updateId: number): Promise<boolean> {
-  const { rowCount } = await q.query(
-    "INSERT INTO processed_updates (update_id) VALUES ($1) ON CONFLICT (update_id) DO NOTHING",
-    [updateId],
-  );
-  return rowCount === 1;
-}
-
-/** Forgets processed update ids older than `keepHours` (at least 24: Telegram may redeliver for 24 h). */
-export async function pruneProcessedUpdates(q: Queryable, keepHours = 48): Promise<number> {
-  const { rowCount } = await q.query(
-    "DELETE FROM processed_updates WHERE processed_at < now() - make_interval(hours => $1)",
-    [Math.max(24, keepHours)],
-  );
-  return rowCount ?? 0;
-}
-
 export type TelegramUser = { telegramId: number; chosenLang: Lang | null };
 
 /** Records who wrote (name, Telegram's language) and returns their chosen language, if any. */

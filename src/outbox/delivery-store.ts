@@ -162,3 +162,21 @@ export async function skipPendingFor(q: Queryable, telegramId: number, reason: s
     [telegramId, reason],
   );
 }
+
+/**
+ * Deliveries left "sending" longer than `olderThanMs` (their process died between the send and its record):
+ * Telegram may or may not have them. Marked unknown — never sent again — and returned, to tell the Board.
+ */
+export async function reapStuckSending(
+  q: Queryable,
+  now: Date,
+  olderThanMs: number,
+): Promise<{ id: string; telegramId: number; kind: DeliveryKind }[]> {
+  const { rows } = await q.query<{ id: string; telegram_id: string; kind: DeliveryKind }>(
+    `UPDATE deliveries SET status = 'unknown', last_error = 'the process stopped while sending it'
+      WHERE status = 'sending' AND claimed_at < $1::timestamptz - make_interval(secs => $2)
+      RETURNING id, telegram_id, kind`,
+    [now, olderThanMs / 1000],
+  );
+  return rows.map((r) => ({ id: String(r.id), telegramId: Number(r.telegram_id), kind: r.kind }));
+}

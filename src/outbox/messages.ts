@@ -26,8 +26,15 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
     overdue: z.array(z.object({ milestone: z.string(), units: z.array(unitRef.extend({ daysLate: z.number() })) })),
     upcoming: z.array(unitRef.extend({ milestone: z.string(), deadline: z.string() })),
   }),
-  // Text someone wrote (a broadcast): shown as it is, escaped.
-  z.object({ type: z.literal("text"), text: z.string() }),
+  // Plain text — a broadcast someone wrote, or a reply the bot could not send at once — shown as it is, escaped,
+  // with its buttons (callback data: ids only).
+  z.object({
+    type: z.literal("text"),
+    text: z.string(),
+    buttons: z.array(z.array(z.object({ text: z.string(), data: z.string() }))).optional(),
+  }),
+  // An answer to a question that could not be sent at once: rendered like any answer, with its 👍/👎 buttons.
+  z.object({ type: z.literal("answer"), questionId: z.string().optional(), answer: z.record(z.string(), z.unknown()) }),
   // A message of the bot's own, by its i18n key and values (alerts to the Board, notices).
   z.object({
     type: z.literal("notice"),
@@ -40,7 +47,7 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
 
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
-export type DeliveryKind = "reminder" | "nudge" | "digest" | "broadcast" | "alert";
+export type DeliveryKind = "reminder" | "nudge" | "digest" | "broadcast" | "alert" | "reply";
 
 /** An intent to send: recorded under `key` before anything is sent, so each goes at most once. */
 export type NewDelivery = {

@@ -15,8 +15,8 @@ export async function recordQuestion(q: Queryable, record: QuestionRecord): Prom
   const { answer } = record;
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO questions (telegram_id, chat_id, update_id, channel, language, question, answer, mode, sources,
-                            latency_ms, model)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                            latency_ms, model, answer_json)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       record.telegramId ?? null,
       record.chatId ?? null,
@@ -31,9 +31,30 @@ export async function recordQuestion(q: Queryable, record: QuestionRecord): Prom
       ),
       answer.latencyMs,
       answer.model,
+      // The whole answer, so that a restart sends what was computed instead of computing it again.
+      JSON.stringify(answer),
     ],
   );
   return String(rows[0]!.id);
+}
+
+/** The question an update asked, if it was answered already (the update is being handled again). */
+export async function questionOfUpdate(
+  q: Queryable,
+  updateId: number,
+): Promise<{ id: string; answer: Answer; replied: boolean } | undefined> {
+  const { rows } = await q.query<{ id: string; answer_json: Answer | null; replied_at: Date | null }>(
+    "SELECT id, answer_json, replied_at FROM questions WHERE update_id = $1",
+    [updateId],
+  );
+  const r = rows[0];
+  if (!r?.answer_json) return undefined;
+  return { id: String(r.id), answer: r.answer_json, replied: r.replied_at !== null };
+}
+
+/** The answer reached the asker. */
+export async function markReplied(q: Queryable, questionId: string, now: Date): Promise<void> {
+  await q.query("UPDATE questions SET replied_at = $2 WHERE id = $1", [questionId, now]);
 }
 
 /** Stores 👍/👎 — only the person who asked may rate; returns false when the question is not theirs. */

@@ -46,6 +46,10 @@ const campaignSchema = z.object({
       return false;
     }
   }, "must be an IANA time zone such as Asia/Ho_Chi_Minh"),
+  /** Report dates outside this window are refused as typos (a 2000 or 2100 date), with the window named. */
+  reportWindow: z
+    .object({ from: isoDate, to: isoDate, ours: z.boolean().default(false), note: z.string().optional() })
+    .default({ from: "2024-06-01", to: "2026-12-31", ours: true }),
   milestones: z.array(milestoneSchema).min(1),
   committeeSize: z.object({
     cell: z.object({ min: z.number().int().min(1), max: z.number().int() }),

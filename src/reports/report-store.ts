@@ -57,12 +57,14 @@ export async function appendReport(
     reportedBy: number | null;
     chatId: number | null;
     reportedAt: Date;
+    updateId?: number | undefined;
   },
 ): Promise<ReportEvent> {
   const { rows } = await q.query<EventRow>(
-    `INSERT INTO report_events (unit_code, milestone, event_date, details, supersedes, reported_by, chat_id, reported_at)
+    `INSERT INTO report_events (unit_code, milestone, event_date, details, supersedes, reported_by, chat_id, reported_at,
+                                update_id)
      VALUES ($1, $2, $3, $4,
-             (SELECT max(id) FROM report_events WHERE unit_code = $1 AND milestone = $2), $5, $6, $7)
+             (SELECT max(id) FROM report_events WHERE unit_code = $1 AND milestone = $2), $5, $6, $7, $8)
      RETURNING ${COLUMNS}`,
     [
       report.unitCode,
@@ -72,9 +74,16 @@ export async function appendReport(
       report.reportedBy,
       report.chatId,
       report.reportedAt,
+      report.updateId ?? null,
     ],
   );
   return toEvent(rows[0]!);
+}
+
+/** The event an update made, if it was handled before (a restart handles it again). */
+export async function eventOfUpdate(q: Queryable, updateId: number): Promise<ReportEvent | undefined> {
+  const { rows } = await q.query<EventRow>(`SELECT ${COLUMNS} FROM report_events WHERE update_id = $1`, [updateId]);
+  return rows[0] ? toEvent(rows[0]) : undefined;
 }
 
 /** The current state: the latest event of each (unit, milestone); for one unit or all. */

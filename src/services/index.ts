@@ -23,6 +23,8 @@ export type ServicesDeps = {
   corpusDir: string;
   clock: () => Date;
   logger?: Logger | undefined;
+  /** The bot's own Telegram id (it cannot be granted Board rights). */
+  botId?: number | undefined;
   /** Called when new deliveries were queued for sending now (a confirmed broadcast): wakes the sender. */
   onQueued?: () => void;
 };
@@ -33,17 +35,25 @@ export type ServicesDeps = {
  */
 export function createServices(deps: ServicesDeps) {
   const { pool, clock, logger } = deps;
+  const outbox = createOutboxService({
+    pool,
+    campaign: deps.campaign,
+    adminIds: deps.adminIds,
+    clock,
+    logger,
+    onQueued: deps.onQueued,
+  });
   return {
     campaign: deps.campaign,
     people: createPeopleService({ pool, adminIds: deps.adminIds, clock }),
     units: createUnitsService({ pool }),
-    members: createMembersService({ pool, clock }),
+    members: createMembersService({ pool, clock, botId: deps.botId, alertBoard: outbox.alertBoard }),
     reports: createReportsService({ pool, campaign: deps.campaign, clock }),
-    questions: createQuestionsService({ pool, answerer: deps.answerer }),
+    questions: createQuestionsService({ pool, answerer: deps.answerer, clock, logger }),
     broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),
-    outbox: createOutboxService({ pool, campaign: deps.campaign, adminIds: deps.adminIds, clock, logger }),
+    outbox,
     flows: createFlowsService({ pool }),
-    updates: createUpdatesService({ pool }),
+    updates: createUpdatesService({ pool, clock }),
     corpus: createCorpusService({
       pool,
       embeddings: deps.embeddings,

@@ -10,6 +10,7 @@ import {
   markRetry,
   markSent,
   recordIntents,
+  reapStuckSending,
   recordedKeys,
   skipPendingFor,
   type Candidate,
@@ -21,8 +22,11 @@ import { currentReports } from "../reports/report-store.ts";
 import { getMembership } from "../units/member-store.ts";
 import { listUnits } from "../units/unit-store.ts";
 
-/** In quiet hours only what cannot wait goes out: the Board's own broadcasts and alerts. */
-const QUIET_HOURS_KINDS: DeliveryKind[] = ["broadcast", "alert"];
+/** A send takes at most the Bot API client's timeout (30 s); a claim older than this was never settled. */
+const STUCK_AFTER_MS = 5 * 60_000;
+
+/** In quiet hours only what cannot wait goes out: the Board's own broadcasts and alerts, and replies to people who wrote. */
+const QUIET_HOURS_KINDS: DeliveryKind[] = ["broadcast", "alert", "reply"];
 
 /**
  * The outbox: messages the bot sends on its own (reminders, nudges, the Board's digest, broadcasts, alerts).
@@ -35,6 +39,8 @@ export function createOutboxService(deps: {
   adminIds: readonly number[];
   clock: () => Date;
   logger?: Logger | undefined;
+  /** New deliveries to send now were recorded: wakes the sender. */
+  onQueued?: (() => void) | undefined;
 }) {
   const { pool, campaign, clock } = deps;
 
@@ -80,9 +86,11 @@ export function createOutboxService(deps: {
       const langs = await languagesOf(pool, [...new Set(fresh.map((p) => p.telegramId))]);
       return fresh.map((p) => ({ ...p, lang: langs.get(p.telegramId) ?? "vi" }));
     },
-    /** Records intents (broadcasts, alerts, notices); keys already recorded are ignored. */
-    enqueue(intents: NewDelivery[]): Promise<number> {
-      return recordIntents(pool, intents, clock());
+    /** Records intents to send now (replies, notices); keys already recorded are ignored. Wakes the sender. */
+    async enqueue(intents: NewDelivery[]): Promise<number> {
+      const created = await recordIntents(pool, intents, clock());
+      if (created > 0) deps.onQueued?.();
+      return created;
     },
     /**
      * The next delivery due now of each chat that has one, except `busyChats` (those with one on its way); only
@@ -159,6 +167,19 @@ export function createOutboxService(deps: {
           }
           return;
       }
+    },
+    /**
+     * Deliveries still "sending" minutes after their claim (the process was killed mid-send) become unknown —
+     * never sent again — and the Board is told of each. Returns how many.
+     */
+    async reapStuck(olderThanMs = STUCK_AFTER_MS): Promise<number> {
+      const stuck = await reapStuckSending(pool, clock(), olderThanMs);
+      for (const d of stuck) {
+        deps.logger?.warn({ delivery_id: d.id }, "delivery left sending by a stopped process: outcome unknown");
+        if (d.kind !== "alert")
+          await alertBoard(`alert:stuck:${d.id}`, { key: "alert-stuck", vars: { id: String(d.telegramId) } });
+      }
+      return stuck.length;
     },
     alertBoard,
   };

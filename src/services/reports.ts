@@ -10,6 +10,7 @@ import { computeProgress, overdueItems, unitStatus } from "../reports/progress.t
 import {
   appendReport,
   currentReports,
+  eventOfUpdate,
   reportsSince,
   unitHistory,
   type ReportDetails,
@@ -36,10 +37,16 @@ export function createReportsService(deps: { pool: Pool; campaign: Campaign; clo
     reportedBy: number | null;
     chatId: number | null;
     lang: Lang;
+    /** The Telegram update that made it: a report is made once per update, however often it is handled. */
+    updateId?: number | undefined;
   }) {
     const milestone = milestoneByKey(report.milestone);
     if (!milestone) throw new UserError("report-error-milestone");
     return withTransaction(pool, async (tx) => {
+      if (report.updateId !== undefined) {
+        const earlier = await eventOfUpdate(tx, report.updateId);
+        if (earlier) return earlier;
+      }
       // Serialises reports of one unit: two concurrent reports cannot both pass the order check.
       const { rows } = await tx.query<{ kind: "committee" | "cell" }>(
         "SELECT kind FROM units WHERE code = $1 FOR UPDATE",

@@ -111,11 +111,17 @@ export async function redeemInvite(pool: Pool, code: string, telegramId: number,
       role: Role;
       expires_at: Date;
       used_at: Date | null;
-    }>("SELECT id, unit_code, role, expires_at, used_at FROM invites WHERE code_hash = $1 FOR UPDATE", [
+      used_by: string | null;
+    }>("SELECT id, unit_code, role, expires_at, used_at, used_by FROM invites WHERE code_hash = $1 FOR UPDATE", [
       hashInviteCode(code),
     ]);
     const invite = rows[0];
     if (!invite) return { ok: false, reason: "unknown" };
+    // The same person with the same code again (the update handled again after a restart): joined already.
+    if (invite.used_at && Number(invite.used_by) === telegramId) {
+      const member = await getMembership(tx, telegramId);
+      if (member?.unitCode === invite.unit_code) return { ok: true, unitCode: invite.unit_code, role: invite.role };
+    }
     if (invite.used_at) return { ok: false, reason: "used" };
     if (invite.expires_at.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
     const current = await getMembership(tx, telegramId);
@@ -127,4 +133,34 @@ export async function redeemInvite(pool: Pool, code: string, telegramId: number,
     );
     return { ok: true, unitCode: invite.unit_code, role: invite.role };
   });
+}
+
+/** Records an attempt to join with a code; returns how many wrong codes this person typed since `since`. */
+export async function recordInviteAttempt(
+  q: Queryable,
+  telegramId: number,
+  ok: boolean,
+  now: Date,
+  since: Date,
+): Promise<number> {
+  await q.query("INSERT INTO invite_attempts (telegram_id, ok, attempted_at) VALUES ($1, $2, $3)", [telegramId, ok, now]);
+  return wrongInviteAttempts(q, telegramId, since);
+}
+
+export async function wrongInviteAttempts(q: Queryable, telegramId: number, since: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM invite_attempts WHERE telegram_id = $1 AND NOT ok AND attempted_at > $2",
+    [telegramId, since],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Whether someone ever wrote to the bot (a row made by the bot itself for an unreachable Board id has no name). */
+export async function hasTalkedToBot(q: Queryable, telegramId: number): Promise<{ name: string } | undefined> {
+  const { rows } = await q.query<{ name: string }>(
+    `SELECT trim(first_name || ' ' || coalesce('@' || username, '')) AS name FROM telegram_users
+      WHERE telegram_id = $1 AND first_name <> ''`,
+    [telegramId],
+  );
+  return rows[0];
 }

@@ -145,6 +145,12 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(await send("/remove 2061", BOARD)).toBe("2061 has been removed from P-DONGSON.");
     expect(await send("/held 21/02/2025", 2061)).toContain("You are not registered to a unit");
     expect(await send("/remove 2061", BOARD)).toBe("2061 is not a member of any unit.");
+    // Only someone who has written to the bot, never 0 or the bot itself.
+    expect(await send("/grant 2062", BOARD)).toContain("2062 has never written to the bot");
+    expect(await send("/grant 0", BOARD)).toContain("That is not the Telegram id of a person");
+    expect(await send("/grant 42", BOARD)).toContain("That is not the Telegram id of a person"); // the bot's own id
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM board_members")).rows[0].n).toBe(0);
+    await send("/start", 2062);
     expect(await send("/grant 2062", BOARD)).toBe("2062 is now a member of the City Organization Board.");
     expect(await send("/progress", 2062)).toContain("Congresses held: 0/4");
     expect(await send("/whoami", 2062)).toContain("You are a member of the City Organization Board.");
@@ -181,16 +187,45 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect((await db.pool.query("SELECT count(*)::int AS n FROM deliveries")).rows[0].n).toBe(0);
   });
 
-  it("takes reports only in a private chat", async () => {
-    await send(`/start ${await inviteCode("P-DONGSON")}`, 2021);
-    const update = textUpdate("/held 21/02/2025", { userId: 2021, languageCode: "en" });
-    const group = {
-      ...update,
-      message: { ...update.message, chat: { id: -100123, type: "group" as const, title: "Chi bộ" } },
+  it("in a group shows and changes nothing: reports, invites and every Board command only in a private chat", async () => {
+    const code = await inviteCode("P-DONGSON");
+    const inGroup = (text: string, userId: number) => {
+      const update = textUpdate(text, { userId, languageCode: "en" });
+      return {
+        ...update,
+        message: { ...update.message, chat: { id: -100123, type: "supergroup" as const, title: "Chi bộ" } },
+      };
     };
-    await bot().handleUpdate(group);
-    expect(lastText()).toBe("Reports are made only in a private chat with the bot.");
+    api.reset();
+    // Someone posts the code in the group; another member of the group tries to redeem it there.
+    await bot().handleUpdate(inGroup(`/start ${code}`, 2022));
+    for (const command of [
+      "/held 21/02/2025",
+      "/status",
+      "/invite P-DONGSON",
+      "/members",
+      "/progress",
+      "/overdue",
+      "/unit P-DONGSON",
+      "/export",
+      "/broadcast hello",
+      "/whoami",
+      "/grant 2022",
+      "/remove 2021",
+    ]) {
+      await bot().handleUpdate(inGroup(command, BOARD));
+    }
+    const replies = api.calls.filter((c) => c.method.startsWith("send"));
+    expect(replies.every((c) => c.method === "sendMessage")).toBe(true); // no document, no file
+    expect(new Set(replies.map((c) => String(c.payload.text)))).toEqual(
+      new Set(["Please write to me in a private chat for this: in a group I show no unit or member data."]),
+    );
     expect(await events()).toEqual([]);
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM unit_members")).rows[0].n).toBe(0);
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM invites")).rows[0].n).toBe(1);
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM broadcasts")).rows[0].n).toBe(0);
+    // The code still works for its owner, in a private chat.
+    expect(await send(`/start ${code}`, 2021)).toContain("registered as secretary");
   });
 
   it("validates every form and records nothing when a report is wrong", async () => {

@@ -63,6 +63,7 @@ export type BotOptions = {
 export function makeServices(db: Database, options: BotOptions & { onQueued?: () => void } = {}): Services {
   return createServices({
     ...(options.onQueued ? { onQueued: options.onQueued } : {}),
+    botId: BOT_INFO.id,
     pool: db.pool,
     campaign: loadCampaign(),
     adminIds: options.adminIds ?? [],

@@ -228,6 +228,8 @@ export function createLimiter(options: LimiterOptions = {}) {
         await sleep(wait);
       }
     },
+    /** Waits `ms` on the limiter's clock (a fake one in tests). */
+    wait: (ms: number) => sleep(ms),
     /** Jobs waiting (not yet started), for back-pressure. */
     waiting(): number {
       let n = 0;

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transformer } from "grammy";
 import type { Limiter, Reacquire } from "./limiter.ts";
+import { classifySendError } from "./send-policy.ts";
+
+const RETRY_DELAYS_MS = [1000, 3000];
 
 /** Methods that put a message in a chat: they take the chat's slot and a slot of the global budget. */
 const MESSAGE_METHOD = /^(send(?!ChatAction)|edit|copy|forward)/;
@@ -44,13 +47,31 @@ export function limitApi(limiter: Limiter, options: LimitOptions = {}): Transfor
     if (EXEMPT.has(method)) return prev(method, payload, signal);
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     const held = heldSlot.getStore();
-    const call = async (reacquire: Reacquire, retryOn429: boolean) => {
+    // Interactive calls (`retry`) are made again when Telegram surely did not take them — a short 429, an error
+    // answer from the Bot API, a connection never made — a couple of times; never after a timeout. Scheduled sends
+    // are not: their send policy decides (the outbox retries later).
+    const call = async (reacquire: Reacquire, retry: boolean) => {
       for (let attempt = 0; ; attempt++) {
-        const result = await prev(method, payload, signal);
-        const retryAfterS = result.ok ? undefined : result.parameters?.retry_after;
-        if (result.ok || result.error_code !== 429) return result;
-        limiter.pauseUntil(now() + (retryAfterS ?? 1) * 1000);
-        if (!retryOn429 || attempt >= maxRetries || (retryAfterS ?? 1) > maxInline) return result;
+        let result: Awaited<ReturnType<typeof prev>>;
+        try {
+          result = await prev(method, payload, signal);
+        } catch (error) {
+          if (!retry || attempt >= maxRetries || classifySendError(error).kind !== "retryable") throw error;
+          await limiter.wait(RETRY_DELAYS_MS[attempt]!);
+          await reacquire();
+          continue;
+        }
+        if (result.ok) return result;
+        if (result.error_code === 429) {
+          const retryAfterS = result.parameters?.retry_after ?? 1;
+          limiter.pauseUntil(now() + retryAfterS * 1000);
+          if (!retry || attempt >= maxRetries || retryAfterS > maxInline) return result;
+        } else if (result.error_code >= 500) {
+          if (!retry || attempt >= maxRetries) return result;
+          await limiter.wait(RETRY_DELAYS_MS[attempt]!);
+        } else {
+          return result;
+        }
         await reacquire();
       }
     };

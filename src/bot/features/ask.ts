@@ -1,10 +1,13 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { Config } from "../../config.ts";
 import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml, splitMessage } from "../html.ts";
+import { splitMessage } from "../html.ts";
 import { rateLimitQuestions } from "../middlewares/rate-limit.ts";
 import { renderAnswer } from "../render.ts";
+import { feedbackButtons, toInlineKeyboard } from "../render-outbox.ts";
+import { replyText } from "../reply.ts";
+import { remainingText, sendParts } from "../say.ts";
 import { withTyping } from "../typing.ts";
 
 export type AskDeps = {
@@ -23,13 +26,12 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
   text.on("message:text", async (ctx) => {
     const question = ctx.message.text.trim();
     if (question.length > deps.questions.maxChars) {
-      await ctx.reply(
-        escapeHtml(ctx.t("question-too-long", { length: question.length, max: deps.questions.maxChars })),
-        { parse_mode: "HTML" },
-      );
+      await replyText(ctx, ctx.t("question-too-long", { length: question.length, max: deps.questions.maxChars }));
       return;
     }
-    const { answer, questionId } = await withTyping(ctx, () =>
+    // Handled again after a restart, the update gets the answer computed the first time (or nothing, if it
+    // reached the asker already).
+    const { answer, questionId, replied } = await withTyping(ctx, () =>
       deps.services.questions.ask({
         question,
         channel: deps.channel,
@@ -39,20 +41,20 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
         updateId: ctx.update.update_id,
       }),
     );
+    if (replied) return;
     ctx.log.info({ question_id: questionId, mode: answer.mode, latency_ms: answer.latencyMs }, "question answered");
-    const lang = answer.language;
-    const messages = splitMessage(renderAnswer(answer, ctx.tr));
-    const keyboard = new InlineKeyboard()
-      .text(ctx.tr(lang, "feedback-helpful"), `fb:${questionId}:1`)
-      .text(ctx.tr(lang, "feedback-not-helpful"), `fb:${questionId}:0`);
-    for (const [i, html] of messages.entries()) {
-      const last = i === messages.length - 1;
-      await ctx.reply(html, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-        ...(last ? { reply_markup: keyboard } : {}),
-      });
-    }
+    const parts = splitMessage(renderAnswer(answer, ctx.tr));
+    const buttons = questionId ? feedbackButtons(questionId, answer.language, ctx.tr) : undefined;
+    const keyboard = buttons ? toInlineKeyboard(buttons) : undefined;
+    await sendParts(ctx, deps.services, parts, {
+      keyboard,
+      later: (from) =>
+        from === 0
+          ? { type: "answer", answer: answer as unknown as Record<string, unknown>, ...(questionId ? { questionId } : {}) }
+          : remainingText(parts, from, keyboard),
+    });
+    // Sent, handed to the outbox, or possibly delivered (a timeout): never sent again by a restart.
+    if (questionId) await deps.services.questions.replied(questionId);
   });
 
   composer.callbackQuery(/^fb:(\d{1,18}):([01])$/, async (ctx) => {

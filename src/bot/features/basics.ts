@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LANGS, type Lang } from "../../config.ts";
 import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
+import { replyText } from "../reply.ts";
 import { escapeHtml } from "../html.ts";
 
 /** /start, /help and /lang. */
@@ -10,11 +11,11 @@ export function basicsFeature(deps: { services: Services }): Composer<BotContext
 
   composer.command("start", async (ctx) => {
     const name = ctx.from?.first_name ?? "";
-    await ctx.reply(escapeHtml(ctx.t("start-welcome", { name })), { parse_mode: "HTML" });
+    await replyText(ctx, ctx.t("start-welcome", { name }));
   });
 
   composer.command("help", async (ctx) => {
-    await ctx.reply(escapeHtml(ctx.t("help")), { parse_mode: "HTML" });
+    await replyText(ctx, ctx.t("help"));
   });
 
   const isLang = (value: string): value is Lang => (SUPPORTED_LANGS as readonly string[]).includes(value);
@@ -29,18 +30,18 @@ export function basicsFeature(deps: { services: Services }): Composer<BotContext
     const arg = ctx.match.trim().toLowerCase();
     if (arg) {
       if (!isLang(arg)) {
-        await ctx.reply(escapeHtml(ctx.t("lang-unknown", { value: arg.slice(0, 20) })), { parse_mode: "HTML" });
+        await replyText(ctx, ctx.t("lang-unknown", { value: arg.slice(0, 20) }));
         return;
       }
       await choose(ctx, arg);
-      await ctx.reply(escapeHtml(ctx.t("lang-set")), { parse_mode: "HTML" });
+      await replyText(ctx, ctx.t("lang-set"));
       return;
     }
     const keyboard = new InlineKeyboard()
       .text("Tiếng Việt", "lang:vi")
       .text("Polski", "lang:pl")
       .text("English", "lang:en");
-    await ctx.reply(escapeHtml(ctx.t("lang-choose")), { parse_mode: "HTML", reply_markup: keyboard });
+    await replyText(ctx, ctx.t("lang-choose"), keyboard);
   });
 
   composer.callbackQuery(/^lang:(vi|pl|en)$/, async (ctx) => {

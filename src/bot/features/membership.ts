@@ -6,7 +6,6 @@ import type { Role } from "../../services/types.ts";
 import { displayName } from "../../text.ts";
 import { personOf, requireBoard, type AccessDeps } from "../access.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../html.ts";
 import { replyText } from "../reply.ts";
 
 export type MembershipDeps = AccessDeps & { timeZone: string; botUsername: () => string };
@@ -21,14 +20,18 @@ const telegramIdArg = z
 export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { services } = deps;
-  const reply = (ctx: BotContext, text: string) => ctx.reply(escapeHtml(text), { parse_mode: "HTML" });
+  const reply = (ctx: BotContext, text: string) => replyText(ctx, text);
 
   // "/start CODE", also what Telegram sends for t.me/<bot>?start=CODE. A bare /start goes on to the greeting.
   composer.command("start", async (ctx, next) => {
     const code = ctx.match.trim();
     if (!code) return next();
     if (ctx.chat.type !== "private") throw new UserError("access-private-only");
-    const { unit, role } = await services.members.redeem({ code, telegramId: ctx.from!.id });
+    const { unit, role } = await services.members.redeem({
+      code,
+      telegramId: ctx.from!.id,
+      name: ctx.from!.first_name,
+    });
     ctx.log.info({ unit: unit.code, role }, "member joined");
     await reply(ctx, ctx.t("invite-joined", { unit: unit.name, code: unit.code, role: ctx.t(`role-${role}`) }));
   });
@@ -83,8 +86,8 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
     const board = await requireBoard(ctx, deps);
     const id = telegramIdArg.safeParse(ctx.match.trim());
     if (!id.success) throw new UserError("grant-usage");
-    await services.members.grantBoard({ telegramId: id.data, by: board.telegramId });
-    await reply(ctx, ctx.t("grant-done", { id: String(id.data) }));
+    const person = await services.members.grantBoard({ telegramId: id.data, by: board.telegramId });
+    await reply(ctx, ctx.t("grant-done", { id: String(id.data), name: displayName(person.name) }));
   });
 
   composer.command("members", async (ctx) => {

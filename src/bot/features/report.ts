@@ -83,6 +83,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         reportedBy: ctx.from!.id,
         chatId: ctx.chat!.id,
         lang: ctx.lang,
+        updateId: ctx.update.update_id,
       });
       await confirmRecorded(ctx, event, milestone);
     });
@@ -252,6 +253,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         reportedBy: ctx.from.id,
         chatId: flow.chatId,
         lang: ctx.lang,
+        updateId: ctx.update.update_id,
       });
       await flows.end(flow.chatId);
       await ack();

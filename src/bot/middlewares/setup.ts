@@ -2,27 +2,37 @@ import type { MiddlewareFn } from "grammy";
 import { langFromTelegram } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { Services } from "../../services/index.ts";
+import type { InboxUpdate } from "../../services/updates.ts";
 import type { Translate } from "../../translate.ts";
 import type { BotContext } from "../context.ts";
 
-/** Per update: a child logger, the default language, and nothing else yet (no database). */
-export function contextSetup(logger: Logger, tr: Translate): MiddlewareFn<BotContext> {
+/** Per update: a child logger, the default language, the services; no database call yet. */
+export function contextSetup(logger: Logger, tr: Translate, services: Services): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.log = logger.child({ update_id: ctx.update.update_id });
     ctx.tr = tr;
+    ctx.services = services;
     ctx.lang = langFromTelegram(ctx.from?.language_code);
     await next();
   };
 }
 
-/** Answers each update once: a redelivery (also a concurrent one) stops here. */
-export function dedupeUpdates(services: Services): MiddlewareFn<BotContext> {
+/**
+ * Each update is handled to the end once: taken from the inbox before anything happens (a redelivery — also a
+ * concurrent one — stops here), marked done after its handler. If the process stops or dies meanwhile, the update
+ * is handled again after the restart.
+ */
+export function inboxUpdates(services: Services): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    if (!(await services.updates.claim(ctx.update.update_id))) {
-      ctx.log.info("update already processed; skipped");
+    if (!(await services.updates.begin(ctx.update as unknown as InboxUpdate))) {
+      ctx.log.info("update already handled; skipped");
       return;
     }
-    await next();
+    try {
+      await next();
+    } finally {
+      await services.updates.finish(ctx.update.update_id);
+    }
   };
 }
 
