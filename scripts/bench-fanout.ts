@@ -138,7 +138,12 @@ async function bench(kind: "pglite" | "postgres", n: number): Promise<Row[]> {
       } as { update_id: number }),
     );
     const t0 = Date.now();
-    const poller = createPoller({ bot: telegram.bot, updates: app.services.updates, logger, allowedUpdates: ["message"] });
+    const poller = createPoller({
+      bot: telegram.bot,
+      updates: app.services.updates,
+      logger,
+      allowedUpdates: ["message"],
+    });
     void poller.start();
     const chats = new Set(Array.from({ length: n }, (_, i) => 200000 + i));
     const welcomed = () => new Set(api.callsOf("sendMessage").map((c) => Number(c.payload.chat_id))).size;

@@ -112,6 +112,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     const bot = createBot({
       token: config.telegram.token,
       apiRoot: overrides.apiRoot ?? config.telegram.apiRoot,
+      timeoutSeconds: config.telegram.timeoutSeconds,
       ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
       services,
       config,
@@ -207,7 +208,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       signal.removeEventListener("abort", stop);
       // Graceful: stop fetching, let the handlers in flight finish (bounded), then the sends in flight.
       const unfinished = await poller.stop(STOP_GRACE_MS);
-      if (unfinished) logger.warn({ unfinished }, "stopping with updates still being handled: handled after the restart");
+      if (unfinished)
+        logger.warn({ unfinished }, "stopping with updates still being handled: handled after the restart");
       await Promise.all([t.planning.stop(), t.pruning.stop()]);
       await t.sender.stop();
       await t.sending.stop();

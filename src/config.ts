@@ -30,6 +30,10 @@ const schema = z.object({
     emptyToUndefined,
     z.string().trim().url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
   ),
+  TELEGRAM_TIMEOUT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of seconds").min(2).max(300).default(30),
+  ),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -74,7 +78,7 @@ const schema = z.object({
 });
 
 export type Config = {
-  telegram: { token: string | undefined; apiRoot: string };
+  telegram: { token: string | undefined; apiRoot: string; timeoutSeconds: number };
   database: { url: string | undefined; dataDir: string };
   /** The folder indexed at start-up; undefined: the project's corpus/. */
   corpusDir: string | undefined;
@@ -112,7 +116,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   return {
-    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+      timeoutSeconds: e.TELEGRAM_TIMEOUT_SECONDS,
+    },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     corpusDir: e.CORPUS_DIR,
     openai: {

@@ -68,7 +68,15 @@ export function createLogger(options: { level?: string | undefined; secrets?: re
       base: undefined,
       serializers: { err: (error: Error) => stdSerializers.err(error) },
       redact: {
-        paths: ["token", "apiKey", "*.token", "*.apiKey", "*.password", "config.telegram.token", "config.openai.apiKey"],
+        paths: [
+          "token",
+          "apiKey",
+          "*.token",
+          "*.apiKey",
+          "*.password",
+          "config.telegram.token",
+          "config.openai.apiKey",
+        ],
         censor: REDACTED,
       },
     },

@@ -24,6 +24,8 @@ import { contextSetup, inboxUpdates, loadUser } from "./middlewares/setup.ts";
 export type BotDeps = {
   token: string;
   apiRoot: string;
+  /** Bound on one Bot API call; a send that runs past it may still have arrived: it is never made again. */
+  timeoutSeconds?: number;
   /** Known bot identity (tests, the terminal chat): skips getMe. */
   botInfo?: UserFromGetMe;
   services: Services;
@@ -38,7 +40,7 @@ export type BotDeps = {
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    client: { apiRoot: deps.apiRoot, timeoutSeconds: 30 },
+    client: { apiRoot: deps.apiRoot, timeoutSeconds: deps.timeoutSeconds ?? 30 },
   });
   // Every call the bot makes — replies, edits, buttons, scheduled sends — goes through the one limiter.
   if (deps.limiter) bot.api.config.use(limitApi(deps.limiter));
@@ -55,9 +57,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(loadUser(services));
   guarded.use(i18n);
   const access = { services };
-  guarded.use(
-    privateOnlyFeature([...PRIVATE_COMMANDS, ...services.campaign.milestones.map((m) => m.command)]),
-  );
+  guarded.use(privateOnlyFeature([...PRIVATE_COMMANDS, ...services.campaign.milestones.map((m) => m.command)]));
   guarded.use(
     membershipFeature({
       ...access,

@@ -49,7 +49,12 @@ export async function sendParts(
 }
 
 /** A plain-text reply (escaped here), split when long, the keyboard under the last part; deferred if need be. */
-export async function say(ctx: BotContext, services: Services, text: string, keyboard?: InlineKeyboard): Promise<boolean> {
+export async function say(
+  ctx: BotContext,
+  services: Services,
+  text: string,
+  keyboard?: InlineKeyboard,
+): Promise<boolean> {
   const parts = splitMessage([{ text }]);
   return sendParts(ctx, services, parts, { keyboard, later: (from) => remainingText(parts, from, keyboard) });
 }

@@ -19,6 +19,11 @@ export function chatKeyOf(update: InboxUpdate): string {
   return id === undefined ? "" : String(id);
 }
 
+/** JSON for a jsonb column: Postgres refuses the NUL character in text, which a user's name may carry. */
+function toJsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
+}
+
 /** Stores fetched updates (before their offset is confirmed); returns those not seen before, in update order. */
 export async function storeUpdates(q: Queryable, updates: InboxUpdate[], now: Date): Promise<InboxUpdate[]> {
   if (updates.length === 0) return [];
@@ -28,7 +33,7 @@ export async function storeUpdates(q: Queryable, updates: InboxUpdate[], now: Da
        FROM jsonb_to_recordset($1::jsonb) AS r(update_id bigint, chat_key text, payload jsonb)
      ON CONFLICT (update_id) DO NOTHING
      RETURNING update_id`,
-    [JSON.stringify(updates.map((u) => ({ update_id: u.update_id, chat_key: chatKeyOf(u), payload: u }))), now],
+    [toJsonb(updates.map((u) => ({ update_id: u.update_id, chat_key: chatKeyOf(u), payload: u }))), now],
   );
   const fresh = new Set(rows.map((r) => Number(r.update_id)));
   return updates.filter((u) => fresh.has(u.update_id));
@@ -57,16 +62,13 @@ export async function beginUpdate(q: Queryable, update: InboxUpdate, run: string
        SET status = 'handling', attempts = inbox.attempts + 1, handled_by = EXCLUDED.handled_by,
            started_at = EXCLUDED.started_at
        WHERE inbox.status = 'pending' OR (inbox.status = 'handling' AND inbox.handled_by IS DISTINCT FROM $4)`,
-    [update.update_id, chatKeyOf(update), JSON.stringify(update), run, now],
+    [update.update_id, chatKeyOf(update), toJsonb(update), run, now],
   );
   return (rowCount ?? 0) > 0;
 }
 
 export async function finishUpdate(q: Queryable, updateId: number, now: Date): Promise<void> {
-  await q.query("UPDATE inbox SET status = 'done', done_at = $2, payload = '{}' WHERE update_id = $1", [
-    updateId,
-    now,
-  ]);
+  await q.query("UPDATE inbox SET status = 'done', done_at = $2, payload = '{}' WHERE update_id = $1", [updateId, now]);
 }
 
 /** Forgets handled updates older than `keepHours` (at least 24: Telegram may redeliver for 24 h). */

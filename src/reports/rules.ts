@@ -21,7 +21,11 @@ export function validateReport(
   const { milestone, date, details } = input;
   const window = campaign.reportWindow;
   if (date < window.from || date > window.to) {
-    throw new UserError("report-error-window", { date: formatDmy(date), from: formatDmy(window.from), to: formatDmy(window.to) });
+    throw new UserError("report-error-window", {
+      date: formatDmy(date),
+      from: formatDmy(window.from),
+      to: formatDmy(window.to),
+    });
   }
   if (milestone.future === "forbidden" && date > today) {
     throw new UserError("report-error-future", { date: formatDmy(date), today: formatDmy(today) });

@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { beginUpdate, finishUpdate, pruneInbox, storeUpdates, unfinishedUpdates, type InboxUpdate } from "../db/inbox-store.ts";
+import {
+  beginUpdate,
+  finishUpdate,
+  pruneInbox,
+  storeUpdates,
+  unfinishedUpdates,
+  type InboxUpdate,
+} from "../db/inbox-store.ts";
 import type { Pool } from "../db/pool.ts";
 
 export type { InboxUpdate };

@@ -143,7 +143,11 @@ export async function recordInviteAttempt(
   now: Date,
   since: Date,
 ): Promise<number> {
-  await q.query("INSERT INTO invite_attempts (telegram_id, ok, attempted_at) VALUES ($1, $2, $3)", [telegramId, ok, now]);
+  await q.query("INSERT INTO invite_attempts (telegram_id, ok, attempted_at) VALUES ($1, $2, $3)", [
+    telegramId,
+    ok,
+    now,
+  ]);
   return wrongInviteAttempts(q, telegramId, since);
 }
 

@@ -57,6 +57,8 @@ export type BotOptions = {
   limiter?: LimiterOptions;
   retryPolicy?: RetryPolicy;
   services?: Services;
+  /** The Bot API client's timeout (a hanging stand-in). */
+  timeoutSeconds?: number;
 };
 
 /** The services over `db`, as app.ts builds them (the answerer over the mini corpus's index). */
@@ -101,6 +103,7 @@ export function makeSender(db: Database, apiRoot: string, options: BotOptions = 
     apiRoot,
     botInfo: BOT_INFO,
     services,
+    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     config: { questions: { maxChars: 1000, perMinute: 100 } },
     limiter,
     logger: silentLogger,

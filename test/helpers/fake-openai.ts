@@ -3,18 +3,21 @@ import type { AddressInfo } from "node:net";
 import { readJson } from "./read-json.ts";
 import { hashEmbed } from "../../src/rag/embeddings.ts";
 
-type Mode = "ok" | "429" | "500" | "hang";
+type Mode = "ok" | "429" | "500" | "hang" | "401-echo";
 export type ChatRequest = { model: string; messages: { role: string; content: string }[] };
 
 /**
  * A local OpenAI-compatible server (/v1/chat/completions, /v1/embeddings). Chat answers come from
  * `reply(request)`; `mode` or a queue of modes scripts 429, 500 and a hang.
  */
-export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) => string; dimensions?: number } = {}) {
+export async function startFakeOpenAI(
+  options: { reply?: (request: ChatRequest) => string; dimensions?: number; chatDelayMs?: number } = {},
+) {
   const chatRequests: ChatRequest[] = [];
   const embeddingRequests: { model: string; input: string[] }[] = [];
   const queue: Mode[] = [];
   let mode: Mode = "ok";
+  let chatDelayMs = options.chatDelayMs ?? 0;
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -26,6 +29,18 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
         embeddingRequests.push({ model: String(body.model), input: Array.isArray(input) ? input : [input] });
       }
       if (current === "hang") return;
+      if (current === "401-echo") {
+        // Like some compatible servers: the key repeated in the error (a log must never show it).
+        const key = String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({ error: { message: `Incorrect API key provided: ${key}.`, type: "invalid_request_error" } }),
+        );
+        return;
+      }
+      if (chatDelayMs && req.url?.endsWith("/chat/completions")) {
+        await new Promise((resolve) => setTimeout(resolve, chatDelayMs));
+      }
       if (current === "429" || current === "500") {
         res.writeHead(Number(current), {
           "content-type": "application/json",
@@ -82,6 +97,10 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
     embeddingRequests,
     setMode(next: Mode) {
       mode = next;
+    },
+    /** How long a chat completion takes (a slow model). */
+    setChatDelay(ms: number) {
+      chatDelayMs = ms;
     },
     queueModes(...modes: Mode[]) {
       queue.push(...modes);

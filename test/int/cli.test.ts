@@ -24,7 +24,8 @@ function run(args: string[], input: string, env: Record<string, string> = {}) {
   });
 }
 
-describe("the daihoi command", () => {
+// Each test runs the real command several times, a process each (a few seconds apiece on a busy machine).
+describe("the daihoi command", { timeout: 120_000 }, () => {
   let dataDir: string;
   let corpusDir: string;
   let env: Record<string, string>;

@@ -50,7 +50,11 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
       keyboard,
       later: (from) =>
         from === 0
-          ? { type: "answer", answer: answer as unknown as Record<string, unknown>, ...(questionId ? { questionId } : {}) }
+          ? {
+              type: "answer",
+              answer: answer as unknown as Record<string, unknown>,
+              ...(questionId ? { questionId } : {}),
+            }
           : remainingText(parts, from, keyboard),
     });
     // Sent, handed to the outbox, or possibly delivered (a timeout): never sent again by a restart.
