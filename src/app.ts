@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import OpenAI from "openai";
-import { createBot, publishCommands } from "./bot/index.ts";
+import { createBot } from "./bot/index.ts";
+import { publishMenus } from "./bot/menus.ts";
 import { createLimiter, type Limiter, type LimiterOptions } from "./bot/dispatch/limiter.ts";
 import { createI18n, translator } from "./bot/i18n.ts";
 import { createOutboxSender } from "./bot/outbox-sender.ts";
@@ -92,6 +93,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const campaign = loadCampaign();
   const corpusDir = options.corpusDir ?? (config.corpusDir ? resolve(config.corpusDir) : CORPUS_DIR);
   let wakeSender = () => undefined as void;
+  // The bot's @username, for invite links: from the configuration, then from Telegram once the bot is connected.
+  let botUsername = config.telegram.botUsername;
   const services = createServices({
     pool: db.pool,
     campaign,
@@ -100,6 +103,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     embeddings,
     corpusDir,
     clock,
+    translate,
     logger,
     botId: config.telegram.token ? Number(config.telegram.token.split(":")[0]) : undefined,
     onQueued: () => wakeSender(),
@@ -177,8 +181,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await initWithRetry(t.bot, signal);
     if (signal.aborted) return;
     logger.info({ username: t.bot.botInfo.username }, "bot connected to Telegram");
-    // The command menu is a side call: published in the background, its failure only logged.
-    void publishCommands(t.bot, logger, translate);
+    botUsername = t.bot.botInfo.username;
+    // The command menus are side calls: published in the background, their failure only logged.
+    void publishMenus(t.bot.api, services, translate, logger);
     const poller = createPoller({
       bot: t.bot,
       updates: services.updates,
@@ -268,6 +273,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     serveTelegram,
     consoleChat,
     previewDeliveries,
+    botUsername: () => botUsername,
     /** Brings the index up to date with the configured corpus (cheap when nothing changed). */
     ensureIndex: () => services.corpus.ingest(),
     async close() {

@@ -39,7 +39,13 @@ Usage:
   daihoi units export               print the units as CSV
   daihoi invite UNIT_CODE [--role secretary|deputy] [--json]
                                     a one-time invite code for a unit's secretary or deputy
-  daihoi export                     congress progress as CSV (UTF-8 with BOM), one row per unit
+  daihoi invite --all [--role secretary|deputy] [--out FILE.xlsx|.csv] [--days N] [--bot USERNAME]
+                                    a code and link for every unit without a registered secretary (or deputy),
+                                    as a sheet to hand out; earlier open codes of those units are revoked
+  daihoi export [--csv [--delimiter ";"]] [--out FILE] [--lang vi|pl|en]
+                                    congress progress as an Excel workbook (or CSV), one row per unit
+  daihoi board list | grant TELEGRAM_ID | revoke TELEGRAM_ID
+                                    the City Organization Board's members
   daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]
                                     what the scheduler would send at that moment, to whom (nothing is sent)
   daihoi eval [--questions FILE] [--out DIR]
@@ -68,7 +74,7 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!["start", "ingest", "ask", "eval", "units", "invite", "export", "reminders"].includes(command)) {
+  if (!["start", "ingest", "ask", "eval", "units", "invite", "export", "reminders", "board"].includes(command)) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -108,12 +114,10 @@ async function runCommand(command: string, rest: string[], config: Config, logge
     if (command === "ingest") return await ingestCommand(app, ops, rest, io);
     if (command === "ask") return await askCommand(app, ops, rest, io);
     if (command === "units") return await unitsCommand(ops, rest, io);
-    if (command === "invite") return await inviteCommand(ops, rest, io);
+    if (command === "invite") return await inviteCommand(ops, rest, io, t);
     if (command === "reminders") return await remindersCommand(ops, rest, io);
-    if (command === "export") {
-      io.stdout.write(await ops.exportProgress());
-      return 0;
-    }
+    if (command === "export") return await exportCommand(ops, rest, io, t);
+    if (command === "board") return await boardCommand(ops, rest, io, t);
     return await startCommand(app!, config, io);
   } catch (error) {
     if (error instanceof UserError) {
@@ -316,21 +320,106 @@ async function unitsCommand(ops: Operations, args: string[], io: CliIO): Promise
   }
 }
 
-async function inviteCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {
+type CliTranslate = ReturnType<typeof cliTranslator>;
+
+async function inviteCommand(ops: Operations, args: string[], io: CliIO, t: CliTranslate): Promise<number> {
   const parsed = parseCommandArgs({
     args,
     allowPositionals: true,
-    options: { role: { type: "string", default: "secretary" }, json: { type: "boolean", default: false } },
+    options: {
+      role: { type: "string", default: "secretary" },
+      json: { type: "boolean", default: false },
+      all: { type: "boolean", default: false },
+      out: { type: "string" },
+      days: { type: "string" },
+      bot: { type: "string" },
+      lang: { type: "string", default: "vi" },
+    },
   });
   const role = z.enum(["secretary", "deputy"]).safeParse(parsed.values.role);
   const code = parsed.positionals[0];
-  if (!code || !role.success) {
-    io.stderr.write("Usage: daihoi invite UNIT_CODE [--role secretary|deputy] [--json]\n");
+  const usage = () => {
+    io.stderr.write(
+      "Usage: daihoi invite UNIT_CODE [--role secretary|deputy] [--json]\n" +
+        "       daihoi invite --all [--role secretary|deputy] [--out FILE.xlsx|FILE.csv] [--days N] [--bot USERNAME] [--lang vi|pl|en]\n",
+    );
     return 2;
+  };
+  if (!role.success) return usage();
+  if (parsed.values.all) {
+    const lang = langSchema.safeParse(parsed.values.lang);
+    const days = parsed.values.days === undefined ? undefined : Number(parsed.values.days);
+    if (code || !lang.success || (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)))
+      return usage();
+    const result = await ops.inviteAll({
+      role: role.data,
+      lang: lang.data,
+      ...(days ? { validDays: days } : {}),
+      ...(parsed.values.bot ? { botUsername: parsed.values.bot.replace(/^@/, "") } : {}),
+    });
+    const out = resolve(
+      parsed.values.out ?? `daihoi-invites-${role.data}-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    );
+    await writeFile(out, out.endsWith(".csv") ? result.csv : Buffer.from(result.xlsxBase64, "base64"));
+    if (parsed.values.json) for (const row of result.rows) io.stdout.write(`${JSON.stringify(row)}\n`);
+    else io.stdout.write(`${t("cli-invites-written", { count: result.rows.length, file: out })}\n`);
+    if (result.rows.length && !result.rows[0]!.link) io.stderr.write(`${t("cli-invites-no-link")}\n`);
+    return 0;
   }
+  if (!code) return usage();
   const invite = await ops.invite(code, role.data);
   io.stdout.write(parsed.values.json ? `${JSON.stringify(invite)}\n` : `${invite.code}\n`);
   return 0;
+}
+
+async function exportCommand(ops: Operations, args: string[], io: CliIO, t: CliTranslate): Promise<number> {
+  const parsed = parseCommandArgs({
+    args,
+    options: {
+      csv: { type: "boolean", default: false },
+      delimiter: { type: "string", default: "," },
+      out: { type: "string" },
+      lang: { type: "string", default: "vi" },
+    },
+  });
+  const lang = langSchema.safeParse(parsed.values.lang);
+  const delimiter = parsed.values.delimiter;
+  if (!lang.success || (delimiter !== "," && delimiter !== ";")) {
+    io.stderr.write('Usage: daihoi export [--csv [--delimiter ";"]] [--out FILE] [--lang vi|pl|en]\n');
+    return 2;
+  }
+  if (parsed.values.csv) {
+    const csv = await ops.exportProgress({ format: "csv", lang: lang.data, delimiter });
+    if (parsed.values.out) await writeFile(resolve(parsed.values.out), csv);
+    else io.stdout.write(csv);
+    return 0;
+  }
+  const out = resolve(parsed.values.out ?? `daihoi-progress-${new Date().toISOString().slice(0, 10)}.xlsx`);
+  await writeFile(out, Buffer.from(await ops.exportProgress({ format: "xlsx", lang: lang.data }), "base64"));
+  io.stdout.write(`${t("cli-export-written", { file: out })}\n`);
+  return 0;
+}
+
+async function boardCommand(ops: Operations, args: string[], io: CliIO, t: CliTranslate): Promise<number> {
+  const [sub, id] = args;
+  const telegramId = id && /^\d{1,15}$/.test(id) ? Number(id) : undefined;
+  if (sub === "list" && !id) {
+    for (const b of await ops.boardList())
+      io.stdout.write(`${b.telegram_id}\t${b.name}${b.from_environment ? "\t(ADMIN_TELEGRAM_IDS)" : ""}\n`);
+    return 0;
+  }
+  if (sub === "grant" && telegramId) {
+    const person = await ops.boardGrant(telegramId);
+    io.stdout.write(`${t("cli-board-granted", { id: telegramId, name: person.name })}\n`);
+    return 0;
+  }
+  if (sub === "revoke" && telegramId) {
+    await ops.boardRevoke(telegramId);
+    io.stdout.write(`${t("cli-board-revoked", { id: telegramId })}\n`);
+    return 0;
+  }
+  io.stderr.write("Usage: daihoi board list | daihoi board grant TELEGRAM_ID | daihoi board revoke TELEGRAM_ID\n");
+  return 2;
 }
 
 async function remindersCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {

@@ -30,6 +30,15 @@ const schema = z.object({
     emptyToUndefined,
     z.string().trim().url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
   ),
+  TELEGRAM_BOT_USERNAME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/^@/, ""))
+      .pipe(z.string().regex(/^[A-Za-z0-9_]{5,32}$/, "must be the bot's @username, e.g. daihoi_thanhhoa_bot"))
+      .optional(),
+  ),
   TELEGRAM_TIMEOUT_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int("must be a whole number of seconds").min(2).max(300).default(30),
@@ -78,7 +87,8 @@ const schema = z.object({
 });
 
 export type Config = {
-  telegram: { token: string | undefined; apiRoot: string; timeoutSeconds: number };
+  /** botUsername: for the invite links the command line writes when the bot is not running (else asked of it). */
+  telegram: { token: string | undefined; apiRoot: string; timeoutSeconds: number; botUsername: string | undefined };
   database: { url: string | undefined; dataDir: string };
   /** The folder indexed at start-up; undefined: the project's corpus/. */
   corpusDir: string | undefined;
@@ -120,6 +130,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       token: e.TELEGRAM_BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
       timeoutSeconds: e.TELEGRAM_TIMEOUT_SECONDS,
+      botUsername: e.TELEGRAM_BOT_USERNAME,
     },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     corpusDir: e.CORPUS_DIR,

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,3 +20,10 @@ export const CORPUS_DIR = join(ROOT_DIR, "corpus");
 export const MIGRATIONS_DIR = join(ROOT_DIR, "src", "db", "migrations");
 export const LOCALES_DIR = join(ROOT_DIR, "src", "bot", "locales");
 export const EVAL_SET_PATH = join(ROOT_DIR, "test", "eval", "questions.json");
+
+const require = createRequire(import.meta.url);
+/** Noto Sans (Vietnamese, Polish and English letters), drawn into chart images by resvg. */
+export const CHART_FONT_FILES = [
+  require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+  require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+];

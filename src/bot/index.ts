@@ -5,7 +5,6 @@ import type { Config } from "../config.ts";
 import { isConnectionError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Services } from "../services/index.ts";
-import type { Translate } from "../translate.ts";
 import type { BotContext } from "./context.ts";
 import type { Limiter } from "./dispatch/limiter.ts";
 import { limitApi } from "./dispatch/transformer.ts";
@@ -104,18 +103,3 @@ const handleError: ErrorHandler<BotContext> = async (error: BotError<BotContext>
     ctx.log.warn({ err: replyError }, "could not tell the user about the error");
   }
 };
-
-/** Publishes the command menu in each language. Failure is logged, never fatal. */
-export async function publishCommands(bot: Bot<BotContext>, logger: Logger, tr: Translate): Promise<void> {
-  for (const lang of ["vi", "pl", "en"] as const) {
-    const commands = ["start", "help", "lang", "report", "status", "deadlines", "whoami"].map((command) => ({
-      command,
-      description: tr(lang, `cmd-${command}`),
-    }));
-    try {
-      await bot.api.setMyCommands(commands, lang === "vi" ? {} : { language_code: lang });
-    } catch (error) {
-      logger.warn({ err: error, lang }, "setMyCommands failed");
-    }
-  }
-}

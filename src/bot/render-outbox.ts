@@ -7,6 +7,8 @@ import { displayName } from "../text.ts";
 import { InlineKeyboard } from "grammy";
 import type { Answer } from "../rag/answer.ts";
 import { escapeHtml, htmlToPlainText, splitMessage, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
+import type { CampaignSummary } from "../reports/views.ts";
+import { renderHeadline } from "./render-board.ts";
 import { renderAnswer } from "./render.ts";
 
 export type Buttons = { text: string; data: string }[][];
@@ -27,6 +29,10 @@ export function renderOutboxMessage(
     const m = campaign.milestones.find((x) => x.key === key);
     return m ? milestoneName(m, lang) : key;
   };
+  if (message.type === "digest") {
+    const view = renderHeadline(message.summary as unknown as CampaignSummary, "digest", { lang, t, campaign });
+    return { parts: [escapeHtml(view.text)], buttons: view.buttons };
+  }
   if (message.type === "answer") {
     const answer = message.answer as unknown as Answer;
     return {
@@ -51,35 +57,15 @@ export function renderOutboxMessage(
           message.type === "nudge" || days < 0 ? "nudge-text" : days === 0 ? "reminder-text-today" : "reminder-text";
         return escapeHtml(t(lang, key, vars));
       }
-      case "digest": {
-        const lines = [
-          t(lang, "digest-title", { date: formatDmy(message.date) }) +
-            (message.parts > 1 ? ` (${message.part}/${message.parts})` : ""),
-        ];
-        if (message.overdue.length) {
-          lines.push("", t(lang, "digest-overdue"));
-          for (const group of message.overdue) {
-            lines.push(`${milestone(group.milestone)}:`);
-            for (const u of group.units)
-              lines.push(`• ${u.code} ${displayName(u.name)} — ${t(lang, "digest-days-late", { days: u.daysLate })}`);
-          }
-        }
-        if (message.upcoming.length) {
-          lines.push("", t(lang, "digest-upcoming", { days: message.aheadDays }));
-          for (const u of message.upcoming) {
-            const daysLeft = daysBetween(message.date, u.deadline);
-            lines.push(
-              `• ${u.code} ${displayName(u.name)}: ${milestone(u.milestone)} — ${formatDmy(u.deadline)} (${t(lang, "digest-days-left", { days: daysLeft })})`,
-            );
-          }
-        }
-        return escapeHtml(lines.join("\n"));
-      }
       case "text":
         return escapeHtml(message.text);
       case "notice": {
+        // Names others typed are shown without control characters; a step is named in the reader's language.
         const vars = Object.fromEntries(
-          Object.entries(message.vars).map(([k, v]) => [k, typeof v === "string" ? displayName(v) : v]),
+          Object.entries(message.vars).map(([k, v]) => [
+            k,
+            k === "milestone" && typeof v === "string" ? milestone(v) : typeof v === "string" ? displayName(v) : v,
+          ]),
         );
         return escapeHtml(t(lang, message.key, vars));
       }

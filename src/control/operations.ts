@@ -1,5 +1,7 @@
 import type { Lang } from "../config.ts";
+import { invitesWorkbook } from "../reports/xlsx.ts";
 import type { Answer, ImportReport, IngestReport, Role } from "../services/types.ts";
+import { toCsv } from "../units/csv.ts";
 import type { App } from "../app.ts";
 
 export type PreviewItem = {
@@ -10,6 +12,16 @@ export type PreviewItem = {
   lead_days: number | null;
   kind: string;
   text: string;
+};
+
+export type InviteRow = {
+  unit: string;
+  name: string;
+  type: string;
+  role: Role;
+  code: string;
+  link: string;
+  expires_at: string;
 };
 
 /**
@@ -23,8 +35,18 @@ export type Operations = {
   importUnits(base64: string): Promise<ImportReport>;
   exportUnits(): Promise<string>;
   invite(unitCode: string, role: Role): Promise<{ code: string; unit: string; expires_at: string }>;
-  exportProgress(): Promise<string>;
+  /** A code for every unit without a registered member of `role`: the rows, and the sheet to hand out. */
+  inviteAll(options: { role: Role; lang: Lang; validDays?: number; botUsername?: string }): Promise<{
+    rows: InviteRow[];
+    xlsxBase64: string;
+    csv: string;
+  }>;
+  /** The progress export: the workbook (base64) or the CSV text. */
+  exportProgress(options: { format: "xlsx" | "csv"; lang: Lang; delimiter?: "," | ";" }): Promise<string>;
   previewReminders(atIso: string): Promise<PreviewItem[]>;
+  boardList(): Promise<{ telegram_id: number; name: string; from_environment: boolean }[]>;
+  boardGrant(telegramId: number): Promise<{ name: string }>;
+  boardRevoke(telegramId: number): Promise<void>;
 };
 
 export const OPERATION_NAMES = [
@@ -33,12 +55,18 @@ export const OPERATION_NAMES = [
   "importUnits",
   "exportUnits",
   "invite",
+  "inviteAll",
   "exportProgress",
   "previewReminders",
+  "boardList",
+  "boardGrant",
+  "boardRevoke",
 ] as const satisfies readonly (keyof Operations)[];
 
-export function createOperations(app: Pick<App, "services" | "previewDeliveries">): Operations {
-  const { services } = app;
+export function createOperations(
+  app: Pick<App, "services" | "previewDeliveries" | "translate" | "botUsername">,
+): Operations {
+  const { services, translate } = app;
   return {
     ingest: (dir) => services.corpus.ingest(dir),
     async ask(question, lang) {
@@ -50,7 +78,51 @@ export function createOperations(app: Pick<App, "services" | "previewDeliveries"
       const invite = await services.members.invite({ unitCode, role, by: null });
       return { code: invite.code, unit: invite.unit.code, expires_at: invite.expiresAt.toISOString() };
     },
-    exportProgress: () => services.reports.exportCsv(),
+    async inviteAll(options) {
+      const made = await services.members.inviteAll({
+        role: options.role,
+        by: null,
+        ...(options.validDays ? { validDays: options.validDays } : {}),
+      });
+      const username = options.botUsername ?? app.botUsername();
+      const withLinks = made.map((m) => ({
+        ...m,
+        link: username ? `https://t.me/${username}?start=${m.code}` : "",
+      }));
+      const xlsx = await invitesWorkbook(
+        withLinks.map((m) => ({ unit: m.unit, role: m.role, code: m.code, link: m.link, expiresAt: m.expiresAt })),
+        options.lang,
+        translate,
+        services.campaign.timeZone,
+      );
+      const rows: InviteRow[] = withLinks.map((m) => ({
+        unit: m.unit.code,
+        name: m.unit.name,
+        type: m.unit.type,
+        role: m.role,
+        code: m.code,
+        link: m.link,
+        expires_at: m.expiresAt.toISOString(),
+      }));
+      const csv = toCsv([
+        ["unit", "name", "type", "role", "code", "link", "expires_at"],
+        ...rows.map((r) => [r.unit, r.name, r.type, r.role, r.code, r.link, r.expires_at]),
+      ]);
+      return { rows, xlsxBase64: xlsx.toString("base64"), csv };
+    },
+    async exportProgress(options) {
+      if (options.format === "csv") return services.board.exportCsv(options.lang, options.delimiter);
+      return (await services.board.exportXlsx(options.lang)).toString("base64");
+    },
     previewReminders: (atIso) => app.previewDeliveries(new Date(atIso)),
+    async boardList() {
+      return (await services.members.board()).map((b) => ({
+        telegram_id: b.telegramId,
+        name: b.name,
+        from_environment: b.fromEnvironment,
+      }));
+    },
+    boardGrant: (telegramId) => services.members.grantBoard({ telegramId, by: 0 }),
+    boardRevoke: (telegramId) => services.members.revokeBoard({ telegramId, by: null }),
   };
 }

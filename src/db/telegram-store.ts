@@ -52,7 +52,7 @@ export async function reachableBoard(q: Queryable, adminIds: readonly number[]):
     name: string | null;
   }>(
     `SELECT ids.telegram_id, u.chosen_lang AS lang, u.language_code, u.first_name AS name
-       FROM (SELECT unnest($1::bigint[]) AS telegram_id UNION SELECT telegram_id FROM board_members) ids
+       FROM (SELECT unnest($1::bigint[]) AS telegram_id UNION SELECT telegram_id FROM board_members WHERE revoked_at IS NULL) ids
        LEFT JOIN telegram_users u ON u.telegram_id = ids.telegram_id
       WHERE u.unreachable_at IS NULL`,
     [adminIds],
@@ -83,4 +83,27 @@ export async function languagesOf(q: Queryable, ids: number[]): Promise<Map<numb
     [ids],
   );
   return new Map(rows.map((r) => [Number(r.telegram_id), r.chosen_lang ?? langFromTelegram(r.language_code)]));
+}
+
+/** The command menu a person was last given ("member:…", "board:…"), to publish a new one only on change. */
+export async function menuOf(q: Queryable, telegramId: number): Promise<string | null> {
+  const { rows } = await q.query<{ menu: string | null }>("SELECT menu FROM telegram_users WHERE telegram_id = $1", [
+    telegramId,
+  ]);
+  return rows[0]?.menu ?? null;
+}
+
+export async function setMenu(q: Queryable, telegramId: number, menu: string | null): Promise<void> {
+  await q.query("UPDATE telegram_users SET menu = $2 WHERE telegram_id = $1", [telegramId, menu]);
+}
+
+/** Display names ("first name @username") of people, by Telegram id. */
+export async function namesOf(q: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ telegram_id: string; name: string | null }>(
+    `SELECT telegram_id, nullif(trim(coalesce(first_name, '') || ' ' || coalesce('@' || username, '')), '') AS name
+       FROM telegram_users WHERE telegram_id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(rows.flatMap((r) => (r.name ? [[Number(r.telegram_id), r.name] as [number, string]] : [])));
 }

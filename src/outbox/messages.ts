@@ -16,16 +16,8 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
     milestone: z.string(),
     deadline: z.string(),
   }),
-  // One part of the Board's morning digest, as of `date`.
-  z.object({
-    type: z.literal("digest"),
-    date: z.string(),
-    part: z.number().int(),
-    parts: z.number().int(),
-    aheadDays: z.number().int(),
-    overdue: z.array(z.object({ milestone: z.string(), units: z.array(unitRef.extend({ daysLate: z.number() })) })),
-    upcoming: z.array(unitRef.extend({ milestone: z.string(), deadline: z.string() })),
-  }),
+  // The Board's morning digest: the campaign's headline as of `date` (the numbers; the bot renders it).
+  z.object({ type: z.literal("digest"), date: z.string(), summary: z.record(z.string(), z.unknown()) }),
   // Plain text — a broadcast someone wrote, or a reply the bot could not send at once — shown as it is, escaped,
   // with its buttons (callback data: ids only).
   z.object({
@@ -47,7 +39,7 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
 
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
-export type DeliveryKind = "reminder" | "nudge" | "digest" | "broadcast" | "alert" | "reply";
+export type DeliveryKind = "reminder" | "nudge" | "digest" | "broadcast" | "alert" | "reply" | "notice";
 
 /** An intent to send: recorded under `key` before anything is sent, so each goes at most once. */
 export type NewDelivery = {

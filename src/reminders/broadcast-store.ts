@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { withTransaction, type Pool, type Queryable } from "../db/pool.ts";
 import { recordIntents } from "../outbox/delivery-store.ts";
+import { recordAudit } from "../units/audit-store.ts";
 
 /** Telegram ids of everyone a broadcast goes to: active members of active units who have not blocked the bot. */
 export async function broadcastRecipients(q: Queryable): Promise<number[]> {
@@ -55,6 +56,13 @@ export async function confirmBroadcast(pool: Pool, token: string, by: number, no
       })),
       now,
     );
+    await recordAudit(tx, {
+      at: now,
+      actor: by,
+      action: "broadcast.send",
+      subject: String(broadcast.id),
+      details: { recipients: recipients.length, text: broadcast.text.slice(0, 200) },
+    });
     return recipients.length;
   });
 }

@@ -1,9 +1,11 @@
-import { addDays, daysBetween, localTime } from "../dates.ts";
+import { addDays, dateInZone, daysBetween, localTime } from "../dates.ts";
 import type { Campaign, Milestone } from "../reports/campaign.ts";
 import { pendingDeadline } from "../reports/progress.ts";
 import type { ReportEvent } from "../reports/report-store.ts";
 import type { Unit } from "../units/unit-store.ts";
 import type { NewDelivery } from "../outbox/messages.ts";
+import { summarize } from "../reports/views.ts";
+import type { Membership } from "../units/member-store.ts";
 
 export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
@@ -120,18 +122,21 @@ export function boardDigest(campaign: Campaign, units: Unit[], reports: ReportEv
 /** Someone the outbox may write to, with the unit they belong to (none for Board members). */
 export type BoardRecipient = { telegramId: number };
 
-// A digest part holds at most this many lines of units: each line is under ~130 characters, so a part stays well
-// within Telegram's 4096 characters.
-const DIGEST_LINES_PER_PART = 28;
-
 /**
  * Everything the outbox should record at `now`: the reminders and nudges due (dueMessages), and — from the
- * digest hour on, outside quiet hours — one morning digest per Board member, in parts when long. Each with its
- * unique key: recording is idempotent, so planning again changes nothing. Pure.
+ * digest hour on, outside quiet hours, when a step is late or due soon — one morning digest per Board member:
+ * the campaign's headline (as /progress shows it), one message whatever the number of units. Each with its unique
+ * key: recording is idempotent, so planning again changes nothing. Pure.
  */
 export function planDeliveries(
   campaign: Campaign,
-  data: { units: Unit[]; recipients: Recipient[]; reports: ReportEvent[]; board: BoardRecipient[] },
+  data: {
+    units: Unit[];
+    recipients: Recipient[];
+    reports: ReportEvent[];
+    board: BoardRecipient[];
+    members: Membership[];
+  },
   now: Date,
 ): NewDelivery[] {
   const unitByCode = new Map(data.units.map((u) => [u.code, u]));
@@ -153,50 +158,15 @@ export function planDeliveries(
   const { date: today, minutes } = localTime(now, campaign.timeZone);
   const settings = campaign.reminders;
   if (minutes < minutesOf(settings.digestAt) || isQuiet(minutes, settings.quietHours)) return out;
-  const digest = boardDigest(campaign, data.units, data.reports, today);
-  if (!digest.overdue.length && !digest.upcoming.length) return out;
-  // Lines: a heading per late step, a line per unit; then the coming deadlines.
-  type Line =
-    | { kind: "overdue"; milestone: string; unit: { code: string; name: string; daysLate: number } }
-    | { kind: "upcoming"; unit: { code: string; name: string; milestone: string; deadline: string } };
-  const lines: Line[] = [
-    ...digest.overdue.flatMap((g) =>
-      g.units.map((u) => ({
-        kind: "overdue" as const,
-        milestone: g.milestone.key,
-        unit: { code: u.unit.code, name: u.unit.name, daysLate: u.daysLate },
-      })),
-    ),
-    ...digest.upcoming.map((u) => ({
-      kind: "upcoming" as const,
-      unit: { code: u.unit.code, name: u.unit.name, milestone: u.milestone.key, deadline: u.deadline },
-    })),
-  ];
-  const parts: Line[][] = [];
-  for (let i = 0; i < lines.length; i += DIGEST_LINES_PER_PART) parts.push(lines.slice(i, i + DIGEST_LINES_PER_PART));
+  const summary = summarize(campaign, data, today, (d) => dateInZone(d, campaign.timeZone));
+  // Nothing to say when nothing is late or due soon.
+  if (!summary.steps.some((s) => s.counts.late || s.counts.due)) return out;
   for (const board of data.board) {
-    parts.forEach((part, index) => {
-      const overdue: { milestone: string; units: { code: string; name: string; daysLate: number }[] }[] = [];
-      for (const line of part) {
-        if (line.kind !== "overdue") continue;
-        const group = overdue.at(-1)?.milestone === line.milestone ? overdue.at(-1)! : undefined;
-        if (group) group.units.push(line.unit);
-        else overdue.push({ milestone: line.milestone, units: [line.unit] });
-      }
-      out.push({
-        key: `digest:${board.telegramId}:${today}:${index}`,
-        kind: "digest",
-        telegramId: board.telegramId,
-        message: {
-          type: "digest",
-          date: today,
-          part: index + 1,
-          parts: parts.length,
-          aheadDays: settings.digestAheadDays,
-          overdue,
-          upcoming: part.flatMap((l) => (l.kind === "upcoming" ? [l.unit] : [])),
-        },
-      });
+    out.push({
+      key: `digest:${board.telegramId}:${today}`,
+      kind: "digest",
+      telegramId: board.telegramId,
+      message: { type: "digest", date: today, summary },
     });
   }
   return out;

@@ -14,6 +14,8 @@ const milestoneSchema = z.object({
   ordered: z.boolean(),
   future: z.enum(["allowed", "forbidden"]),
   names,
+  /** A label for buttons and one-line summaries (the full name goes in the message text). */
+  short: z.object({ vi: z.string().min(1).max(24), pl: z.string().min(1).max(24), en: z.string().min(1).max(24) }),
   fields: z.array(z.enum(["members_elected", "secretary_elected", "delegates_elected"])).default([]),
   deadline: z
     .object({
@@ -90,4 +92,8 @@ export function loadCampaign(path = CAMPAIGN_PATH): Campaign {
 
 export function milestoneName(m: Milestone, lang: Lang): string {
   return m.names[lang];
+}
+
+export function milestoneShort(m: Milestone, lang: Lang): string {
+  return m.short[lang];
 }

@@ -3,6 +3,8 @@ import type { Logger } from "../logger.ts";
 import type { Answerer } from "../rag/answer.ts";
 import type { IndexedEmbeddings } from "../rag/embeddings.ts";
 import type { Campaign } from "../reports/campaign.ts";
+import type { Translate } from "../translate.ts";
+import { createBoardService } from "./board.ts";
 import { createBroadcastsService } from "./broadcasts.ts";
 import { createCorpusService } from "./corpus.ts";
 import { createFlowsService } from "./flows.ts";
@@ -22,6 +24,8 @@ export type ServicesDeps = {
   embeddings: IndexedEmbeddings;
   corpusDir: string;
   clock: () => Date;
+  /** The messages of the three languages (exports and charts are written in the asker's). */
+  translate: Translate;
   logger?: Logger | undefined;
   /** The bot's own Telegram id (it cannot be granted Board rights). */
   botId?: number | undefined;
@@ -47,8 +51,22 @@ export function createServices(deps: ServicesDeps) {
     campaign: deps.campaign,
     people: createPeopleService({ pool, adminIds: deps.adminIds, clock }),
     units: createUnitsService({ pool }),
-    members: createMembersService({ pool, clock, botId: deps.botId, alertBoard: outbox.alertBoard }),
-    reports: createReportsService({ pool, campaign: deps.campaign, clock }),
+    members: createMembersService({
+      pool,
+      clock,
+      timeZone: deps.campaign.timeZone,
+      adminIds: deps.adminIds,
+      botId: deps.botId,
+      alertBoard: outbox.alertBoard,
+    }),
+    board: createBoardService({
+      pool,
+      campaign: deps.campaign,
+      clock,
+      translate: deps.translate,
+      onQueued: deps.onQueued,
+    }),
+    reports: createReportsService({ pool, campaign: deps.campaign, clock, onQueued: deps.onQueued }),
     questions: createQuestionsService({ pool, answerer: deps.answerer, clock, logger }),
     broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),
     outbox,

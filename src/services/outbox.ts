@@ -19,7 +19,7 @@ import type { ClaimedDelivery, DeliveryKind, NewDelivery, SendOutcome } from "..
 import { isQuiet, planDeliveries } from "../reminders/schedule.ts";
 import type { Campaign } from "../reports/campaign.ts";
 import { currentReports } from "../reports/report-store.ts";
-import { getMembership } from "../units/member-store.ts";
+import { getMembership, listMembers } from "../units/member-store.ts";
 import { listUnits } from "../units/unit-store.ts";
 
 /** A send takes at most the Bot API client's timeout (30 s); a claim older than this was never settled. */
@@ -46,13 +46,14 @@ export function createOutboxService(deps: {
 
   /** What is due at `at` for everyone reachable: reminders, nudges and (from its hour) the Board's digest. */
   async function planAt(at: Date): Promise<NewDelivery[]> {
-    const [units, recipients, reports, board] = await Promise.all([
+    const [units, recipients, reports, board, members] = await Promise.all([
       listUnits(pool, { activeOnly: true }),
       reachableMembers(pool),
       currentReports(pool),
       reachableBoard(pool, deps.adminIds),
+      listMembers(pool),
     ]);
-    return planDeliveries(campaign, { units, recipients, reports, board }, at);
+    return planDeliveries(campaign, { units, recipients, reports, board, members }, at);
   }
 
   async function alertBoard(key: string, notice: { key: string; vars: Record<string, string | number> }) {

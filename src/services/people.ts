@@ -1,6 +1,13 @@
 import type { Lang } from "../config.ts";
 import type { Pool } from "../db/pool.ts";
-import { setChosenLanguage, setReachable, upsertTelegramUser } from "../db/telegram-store.ts";
+import {
+  languagesOf,
+  menuOf,
+  setChosenLanguage,
+  setMenu,
+  setReachable,
+  upsertTelegramUser,
+} from "../db/telegram-store.ts";
 import { skipPendingFor } from "../outbox/delivery-store.ts";
 import { cleanText } from "../text.ts";
 import { getPerson, type Person } from "../units/member-store.ts";
@@ -31,6 +38,13 @@ export function createPeopleService(deps: { pool: Pool; adminIds: readonly numbe
     /** Who someone is to the bot: a Board member, a member of one unit, both, or neither. */
     person(telegramId: number): Promise<Person> {
       return getPerson(pool, telegramId, deps.adminIds);
+    },
+    /** The command menu a person was last given (to publish a new one only when it changes). */
+    menu: (telegramId: number): Promise<string | null> => menuOf(pool, telegramId),
+    setMenu: (telegramId: number, menu: string | null): Promise<void> => setMenu(pool, telegramId, menu),
+    /** The language to write to someone in. */
+    async languageOf(telegramId: number): Promise<Lang> {
+      return (await languagesOf(pool, [telegramId])).get(telegramId) ?? "vi";
     },
     /**
      * Someone blocked the bot or started it again (my_chat_member). Blocked: nothing more is sent to them, and

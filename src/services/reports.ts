@@ -1,11 +1,10 @@
 import type { Lang } from "../config.ts";
-import { dateInZone } from "../dates.ts";
+import { dateInZone, formatDmy } from "../dates.ts";
 import { withTransaction, type Pool } from "../db/pool.ts";
 import { UserError } from "../errors.ts";
 import { listMembers } from "../units/member-store.ts";
 import { getUnit, listUnits } from "../units/unit-store.ts";
 import type { Campaign } from "../reports/campaign.ts";
-import { progressCsv } from "../reports/export.ts";
 import { computeProgress, overdueItems, unitStatus } from "../reports/progress.ts";
 import {
   appendReport,
@@ -16,11 +15,19 @@ import {
   type ReportDetails,
 } from "../reports/report-store.ts";
 import { validateReport } from "../reports/rules.ts";
+import { namesOf } from "../db/telegram-store.ts";
+import { recordIntents } from "../outbox/delivery-store.ts";
+import { recordAudit } from "../units/audit-store.ts";
 
 export type Clock = () => Date;
 
 /** Congress progress: reports in, the unit's status and the Board's views out. Time comes from `clock`. */
-export function createReportsService(deps: { pool: Pool; campaign: Campaign; clock: Clock }) {
+export function createReportsService(deps: {
+  pool: Pool;
+  campaign: Campaign;
+  clock: Clock;
+  onQueued?: (() => void) | undefined;
+}) {
   const { pool, campaign, clock } = deps;
   const today = () => dateInZone(clock(), campaign.timeZone);
 
@@ -58,8 +65,59 @@ export function createReportsService(deps: { pool: Pool; campaign: Campaign; clo
       const previous = current.find((e) => e.milestone === milestone.key);
       const details = { ...(previous?.details ?? {}), ...(report.details ?? {}) };
       validateReport(campaign, rows[0].kind, { milestone, date: report.date, details }, current, today(), report.lang);
-      return appendReport(tx, { ...report, details, reportedAt: clock() });
+      const event = await appendReport(tx, { ...report, details, reportedAt: clock() });
+      // Someone else's report replaced: they are told, and the audit keeps it.
+      if (previous && previous.reportedBy !== null && previous.reportedBy !== report.reportedBy) {
+        const name =
+          (await namesOf(tx, [report.reportedBy ?? 0])).get(report.reportedBy ?? 0) ?? String(report.reportedBy);
+        await recordIntents(
+          tx,
+          [
+            {
+              key: `replaced:${event.id}`,
+              kind: "notice",
+              telegramId: previous.reportedBy,
+              message: {
+                type: "notice",
+                key: "report-replaced-notice",
+                vars: {
+                  by: name,
+                  milestone: milestone.key,
+                  old: formatDmy(previous.date),
+                  date: formatDmy(event.date),
+                },
+              },
+            },
+          ],
+          clock(),
+        );
+        await recordAudit(tx, {
+          at: clock(),
+          actor: report.reportedBy,
+          action: "report.replace",
+          subject: report.unitCode,
+          details: {
+            milestone: milestone.key,
+            previous: previous.id,
+            previousBy: previous.reportedBy,
+            event: event.id,
+          },
+        });
+        deps.onQueued?.();
+      }
+      return event;
     });
+  }
+
+  /**
+   * The current report of a step when someone other than `by` made it (to ask before replacing it), with the
+   * reporter's name; undefined when there is none, or it is theirs.
+   */
+  async function reportedByAnother(unitCode: string, milestoneKey: string, by: number) {
+    const current = (await currentReports(pool, unitCode)).find((e) => e.milestone === milestoneKey);
+    if (!current || current.reportedBy === null || current.reportedBy === by) return undefined;
+    const name = (await namesOf(pool, [current.reportedBy])).get(current.reportedBy) ?? String(current.reportedBy);
+    return { event: current, name };
   }
 
   /** The date rules alone (future, order), for a date typed in the guided /report before Save. */
@@ -117,22 +175,17 @@ export function createReportsService(deps: { pool: Pool; campaign: Campaign; clo
     return { unit, events, members };
   }
 
-  async function exportCsv() {
-    const [units, reports, members] = await Promise.all([listUnits(pool), currentReports(pool), listMembers(pool)]);
-    return progressCsv(campaign, units, reports, members);
-  }
-
   return {
     campaign,
     today,
     milestoneByKey,
     record,
+    reportedByAnother,
     checkDate,
     status,
     progress,
     overdue,
     history,
-    exportCsv,
   };
 }
 

@@ -12,7 +12,9 @@ export async function getPerson(q: Queryable, telegramId: number, adminIds: read
   const [board, membership] = await Promise.all([
     adminIds.includes(telegramId)
       ? Promise.resolve(true)
-      : q.query("SELECT 1 FROM board_members WHERE telegram_id = $1", [telegramId]).then((r) => (r.rowCount ?? 0) > 0),
+      : q
+          .query("SELECT 1 FROM board_members WHERE telegram_id = $1 AND revoked_at IS NULL", [telegramId])
+          .then((r) => (r.rowCount ?? 0) > 0),
     getMembership(q, telegramId),
   ]);
   return { telegramId, board, membership };
@@ -49,11 +51,52 @@ export async function listMembers(q: Queryable, unitCode?: string): Promise<Memb
   return rows.map(toMembership);
 }
 
-export async function grantBoard(q: Queryable, telegramId: number, grantedBy: number): Promise<void> {
-  await q.query(
-    "INSERT INTO board_members (telegram_id, granted_by) VALUES ($1, $2) ON CONFLICT (telegram_id) DO NOTHING",
-    [telegramId, grantedBy],
+/** Board rights for someone (again, if they were taken back). False if they had them already. */
+export async function grantBoard(q: Queryable, telegramId: number, grantedBy: number, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `INSERT INTO board_members (telegram_id, granted_by, granted_at) VALUES ($1, $2, $3)
+     ON CONFLICT (telegram_id) DO UPDATE
+       SET granted_by = EXCLUDED.granted_by, granted_at = EXCLUDED.granted_at, revoked_at = NULL, revoked_by = NULL
+       WHERE board_members.revoked_at IS NOT NULL`,
+    [telegramId, grantedBy, now],
   );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Takes granted Board rights back (kept as history). False if they had none. */
+export async function revokeBoard(
+  q: Queryable,
+  telegramId: number,
+  revokedBy: number | null,
+  now: Date,
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    "UPDATE board_members SET revoked_at = $3, revoked_by = $2 WHERE telegram_id = $1 AND revoked_at IS NULL",
+    [telegramId, revokedBy, now],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export type BoardMember = { telegramId: number; name: string; grantedAt: Date | null; fromEnvironment: boolean };
+
+/** The Board: the configured ids and those granted (and not revoked), with their names. */
+export async function listBoard(q: Queryable, adminIds: readonly number[]): Promise<BoardMember[]> {
+  const { rows } = await q.query<{ telegram_id: string; name: string | null; granted_at: Date | null; env: boolean }>(
+    `SELECT ids.telegram_id, nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce('@' || u.username, '')), '') AS name,
+            b.granted_at, ids.telegram_id = ANY($1::bigint[]) AS env
+       FROM (SELECT unnest($1::bigint[]) AS telegram_id
+              UNION SELECT telegram_id FROM board_members WHERE revoked_at IS NULL) ids
+       LEFT JOIN telegram_users u ON u.telegram_id = ids.telegram_id
+       LEFT JOIN board_members b ON b.telegram_id = ids.telegram_id AND b.revoked_at IS NULL
+      ORDER BY ids.telegram_id`,
+    [adminIds],
+  );
+  return rows.map((r) => ({
+    telegramId: Number(r.telegram_id),
+    name: r.name ?? String(r.telegram_id),
+    grantedAt: r.granted_at,
+    fromEnvironment: r.env,
+  }));
 }
 
 /** Ends a person's membership (kept as history). Returns the unit they were removed from, if any. */
@@ -86,18 +129,26 @@ export const DEFAULT_INVITE_DAYS = 7;
 export async function createInvite(
   q: Queryable,
   invite: { unitCode: string; role: Role; createdBy: number | null; now: Date; validDays?: number },
-): Promise<{ code: string; expiresAt: Date }> {
+): Promise<{ code: string; expiresAt: Date; id: string; replaced: number }> {
   const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   const expiresAt = new Date(invite.now.getTime() + (invite.validDays ?? DEFAULT_INVITE_DAYS) * 86_400_000);
-  await q.query(
-    `INSERT INTO invites (code_hash, unit_code, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+  // One open code per unit and role: a new one replaces the earlier ones (a second "secretary" cannot join).
+  const { rowCount } = await q.query(
+    `UPDATE invites SET revoked_at = $4, revoked_by = $3
+      WHERE unit_code = $1 AND role = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $4`,
+    [invite.unitCode, invite.role, invite.createdBy, invite.now],
+  );
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO invites (code_hash, unit_code, role, created_by, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [hashInviteCode(code), invite.unitCode, invite.role, invite.createdBy, invite.now, expiresAt],
   );
-  return { code, expiresAt };
+  return { code, expiresAt, id: String(rows[0]!.id), replaced: rowCount ?? 0 };
 }
 
 export type RedeemResult =
-  { ok: true; unitCode: string; role: Role } | { ok: false; reason: "unknown" | "expired" | "used" | "already-member" };
+  | { ok: true; unitCode: string; role: Role }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "revoked" | "already-member" };
 
 /**
  * Redeems an invite: checks and marks it used and creates the membership in one transaction, the invite row
@@ -112,9 +163,11 @@ export async function redeemInvite(pool: Pool, code: string, telegramId: number,
       expires_at: Date;
       used_at: Date | null;
       used_by: string | null;
-    }>("SELECT id, unit_code, role, expires_at, used_at, used_by FROM invites WHERE code_hash = $1 FOR UPDATE", [
-      hashInviteCode(code),
-    ]);
+      revoked_at: Date | null;
+    }>(
+      "SELECT id, unit_code, role, expires_at, used_at, used_by, revoked_at FROM invites WHERE code_hash = $1 FOR UPDATE",
+      [hashInviteCode(code)],
+    );
     const invite = rows[0];
     if (!invite) return { ok: false, reason: "unknown" };
     // The same person with the same code again (the update handled again after a restart): joined already.
@@ -123,6 +176,7 @@ export async function redeemInvite(pool: Pool, code: string, telegramId: number,
       if (member?.unitCode === invite.unit_code) return { ok: true, unitCode: invite.unit_code, role: invite.role };
     }
     if (invite.used_at) return { ok: false, reason: "used" };
+    if (invite.revoked_at) return { ok: false, reason: "revoked" };
     if (invite.expires_at.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
     const current = await getMembership(tx, telegramId);
     if (current) return { ok: false, reason: "already-member" };
@@ -167,4 +221,38 @@ export async function hasTalkedToBot(q: Queryable, telegramId: number): Promise<
     [telegramId],
   );
   return rows[0];
+}
+
+export type OpenInvite = { id: string; unitCode: string; role: Role; createdAt: Date; expiresAt: Date };
+
+/** Codes not used, not revoked and not expired, per unit. */
+export async function listOpenInvites(q: Queryable, now: Date, unitCode?: string): Promise<OpenInvite[]> {
+  const { rows } = await q.query<{ id: string; unit_code: string; role: Role; created_at: Date; expires_at: Date }>(
+    `SELECT id, unit_code, role, created_at, expires_at FROM invites
+      WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > $1 AND ($2::text IS NULL OR unit_code = $2)
+      ORDER BY unit_code, role`,
+    [now, unitCode ?? null],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    unitCode: r.unit_code,
+    role: r.role,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+  }));
+}
+
+/** Revokes one open code; returns its unit and role, or undefined when it was used, revoked or unknown. */
+export async function revokeInvite(
+  q: Queryable,
+  id: string,
+  by: number | null,
+  now: Date,
+): Promise<{ unitCode: string; role: Role } | undefined> {
+  const { rows } = await q.query<{ unit_code: string; role: Role }>(
+    `UPDATE invites SET revoked_at = $3, revoked_by = $2
+      WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING unit_code, role`,
+    [id, by, now],
+  );
+  return rows[0] ? { unitCode: rows[0].unit_code, role: rows[0].role } : undefined;
 }

@@ -55,7 +55,7 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
   const events = async () => (await db.pool.query("SELECT unit_code, milestone FROM report_events ORDER BY id")).rows;
 
   it("a Board member invites, the secretary joins with the code, reports /held, and /progress shows one more unit", async () => {
-    expect(await send("/progress", BOARD)).toContain("Congresses held: 0/4");
+    expect(await send("/progress", BOARD)).toContain("Congresses held: 0/4 (0%)");
     const code = await inviteCode("P-DONGSON");
     expect(lastText()).toContain(`https://t.me/daihoi_test_bot?start=${code}`);
     expect(await send(`/start ${code}`, 2001)).toContain(
@@ -64,9 +64,11 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(await send("/whoami", 2001)).toContain("Unit: Đảng bộ phường Đông Sơn (P-DONGSON), role: secretary.");
     expect(await send("/held 21/02/2025 27 yes", 2001)).toContain("Recorded: Congress held — 21/02/2025.");
     const progress = await send("/progress", BOARD);
-    expect(progress).toContain("Congresses held: 1/4");
-    expect(progress).toContain("Model units: 1/3");
-    expect(progress).toContain("New in the last 24 hours:\n• Congress held: +1");
+    expect(progress).toContain("Congresses held: 1/4 (25%) · model units 1/3");
+    expect(progress).toContain("Units with a registered secretary: 1/4 · joined today: 1");
+    expect(progress).toContain("New in the last 24 hours: Congress +1");
+    // …and the chart, a picture of it.
+    expect(api.callsOf("sendPhoto")).toHaveLength(2);
     const { rows } = await db.pool.query("SELECT reported_by, chat_id, details FROM report_events");
     expect(rows).toEqual([
       { reported_by: "2001", chat_id: "2001", details: { members_elected: 27, secretary_elected: true } },
@@ -92,6 +94,46 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     await press("rp:ok", 2002);
     expect(lastText()).toContain("Recorded: Congress held — 09/03/2025.");
     expect(await send("/progress", BOARD)).toContain("Congresses held: 1/4");
+  });
+
+  it("two reporters, one unit: the second is shown what is there and asked; on replace, the first is told", async () => {
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2091);
+    await send(`/start ${await inviteCode("P-DONGSON", "deputy")}`, 2092);
+    await send("/held 21/02/2025 27 yes", 2091);
+    const asked = await send("/held 22/02/2025", 2092);
+    expect(asked).toContain(
+      "“Congress held” was already reported by Lan on 10/03/2025, for 21/02/2025. Replace it with 22/02/2025?",
+    );
+    expect(asked).toContain("Committee members elected: 27");
+    expect((await events()).length).toBe(1); // nothing replaced yet
+    await press("rp:rep:ok", 2092);
+    expect(lastText()).toContain("Corrected: Congress held — 22/02/2025");
+    const { rows } = await db.pool.query("SELECT telegram_id, message FROM deliveries WHERE kind = 'notice'");
+    expect(rows).toEqual([
+      {
+        telegram_id: "2091",
+        message: {
+          type: "notice",
+          key: "report-replaced-notice",
+          vars: { by: "Lan", milestone: "held", old: "21/02/2025", date: "22/02/2025" },
+        },
+      },
+    ]);
+    expect((await db.pool.query("SELECT action FROM audit_events WHERE action = 'report.replace'")).rows).toHaveLength(
+      1,
+    );
+    // Keeping it changes nothing.
+    await send("/held 23/02/2025", 2091);
+    await press("rp:x", 2091);
+    expect((await events()).length).toBe(2);
+  });
+
+  it("a bare /start tells someone not registered how to join", async () => {
+    expect(await send("/start", 2099)).toContain(
+      "ask the City Organization Board for your invite code, then send /start CODE",
+    );
+    await send(`/start ${await inviteCode("P-DONGSON")}`, 2099);
+    expect(await send("/start", 2099)).not.toContain("invite code");
   });
 
   it("refuses expired, reused and unknown invite codes, changing nothing", async () => {
@@ -151,9 +193,28 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(await send("/grant 42", BOARD)).toContain("That is not the Telegram id of a person"); // the bot's own id
     expect((await db.pool.query("SELECT count(*)::int AS n FROM board_members")).rows[0].n).toBe(0);
     await send("/start", 2062);
-    expect(await send("/grant 2062", BOARD)).toBe("2062 is now a member of the City Organization Board.");
+    // Asks first, showing who it is; the button grants.
+    expect(await send("/grant 2062", BOARD)).toBe(
+      "Give City Organization Board rights to Lan (id 2062)? They will see every unit's data and can send broadcasts.",
+    );
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM board_members")).rows[0].n).toBe(0);
+    await press("gr:ok:2062", BOARD);
+    expect(lastText()).toBe("2062 is now a member of the City Organization Board.");
     expect(await send("/progress", 2062)).toContain("Congresses held: 0/4");
     expect(await send("/whoami", 2062)).toContain("You are a member of the City Organization Board.");
+    // Board rights are taken back: every Board command and button refused, no digest.
+    expect(await send(`/revoke ${BOARD}`, 2062)).toContain("by the bot's configuration (ADMIN_TELEGRAM_IDS)");
+    expect(await send("/revoke 2062", BOARD)).toBe("2062 no longer has City Organization Board rights.");
+    expect(await send("/progress", 2062)).toBe("This command is for the City Organization Board only.");
+    await press("ro:-:nosec:1", 2062);
+    expect(api.callsOf("answerCallbackQuery").at(-1)!.payload.text).toBe(
+      "This command is for the City Organization Board only.",
+    );
+    // The audit shows the invite, the removal, the grant and the revoke.
+    const audit = await send("/audit", BOARD);
+    expect(audit).toMatch(
+      /Board rights revoked · 2062[\s\S]*Board rights granted · 2062[\s\S]*member removed · 2061[\s\S]*invite code made · P-DONGSON/,
+    );
   });
 
   it("an abandoned /report does not swallow questions; a typed date is checked before Save; a correction keeps the figures", async () => {
@@ -269,9 +330,15 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     await send(`/start ${await inviteCode("P-DONGSON")}`, 2041);
     await send("/held 21/02/2025", 2041);
     expect(await send("/held 22/02/2025 31 yes", 2041)).toContain("Corrected: Congress held — 22/02/2025");
-    const history = await send("/unit P-DONGSON", BOARD);
-    expect(history).toMatch(
-      /Congress held: 21\/02\/2025 — reported 10\/03\/2025 by 2041\n• Congress held: 22\/02\/2025 \(31, yes\) — reported 10\/03\/2025 by 2041 \(correction\)/,
+    // By code, or by a part of the name typed without diacritics: the same card.
+    const card = await send("/unit P-DONGSON", BOARD);
+    expect(await send("/unit phuong dong son", BOARD)).toBe(card);
+    expect(card).toContain("P-DONGSON — Đảng bộ phường Đông Sơn\nparty committee, ward, model congress");
+    expect(card).toContain(
+      "✅ Congress held: 22/02/2025 — reported by Lan on 10/03/2025\n   Committee members elected: 31",
+    );
+    expect(card).toContain(
+      "• Congress: 21/02/2025 — Lan, 10/03/2025\n• Congress: 22/02/2025 — Lan, 10/03/2025 (correction)",
     );
     const status = await send("/status", 2041);
     expect(status).toContain("✅ Congress held: 22/02/2025");
@@ -279,69 +346,65 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(status).toContain("❗ Resolution and documents signed, stamped and filed: due 01/03/2025 (9 days late)");
   });
 
-  it("/overdue lists late units with days and secretary; /export sends a CSV Excel reads right", async () => {
+  it("/overdue: the late steps in one message, a button per list; the lists name the units, with days late", async () => {
     await send(`/start ${await inviteCode("P-THIEUDUONG")}`, 2051);
     await send("/held 25/02/2025 29 yes yes", 2051);
     const overdue = await send("/overdue", BOARD);
-    // Thiệu Dương held 25/02: resolution due 04/03 (6 days late on 10/03), action programme due 27/03 (not late).
-    expect(overdue).toContain(
-      "• P-THIEUDUONG Đảng bộ phường Thiệu Dương: Resolution and documents signed, stamped and filed — 6 days late (due 04/03/2025) — secretary: Lan",
+    // Thiệu Dương held 25/02: resolution due 04/03 (late on 10/03); Đông Sơn planned 21/02 and reported nothing.
+    expect(overdue).toContain("Resolution filed: ✅ 0 · ⏳ 0 · ❗ 1");
+    // X-DONGQUANG plans 20/03: its drafts were due 05/03 — late too; its congress is not due yet.
+    expect(overdue).toContain("Draft documents: ✅ 0 · ⏳ 0 · ❗ 2");
+    expect(overdue).toContain("Congress: ✅ 1 · ⏳ 0 · ❗ 1");
+    const buttons = (
+      api.callsOf("sendMessage").at(-1)!.payload.reply_markup as {
+        inline_keyboard: { text: string; callback_data: string }[][];
+      }
+    ).inline_keyboard.flat();
+    expect(buttons.map((b) => b.callback_data)).toContain("ro:filed:late:1");
+    await press("ro:filed:late:1", BOARD);
+    const roster = String(api.callsOf("editMessageText").at(-1)!.payload.text);
+    expect(roster).toContain("❗ Late — Resolution and documents signed, stamped and filed: 1 units · page 1/1");
+    expect(roster).toContain("1. P-THIEUDUONG Đảng bộ phường Thiệu Dương — 6 days late (due 04/03/2025)");
+    await press("ro:drafts_sent:late:1", BOARD);
+    expect(String(api.callsOf("editMessageText").at(-1)!.payload.text)).toContain(
+      "1. P-DONGSON Đảng bộ phường Đông Sơn — 32 days late (due 06/02/2025)\n2. X-DONGQUANG Đảng bộ xã Đông Quang — 5 days late (due 05/03/2025)",
     );
-    expect(overdue).not.toContain("Thiệu Dương: Action programme issued");
-    // Đông Sơn planned 21/02 and reported nothing: drafts were due 15 days before (06/02), the congress on the day.
-    expect(overdue).toContain(
-      "• P-DONGSON Đảng bộ phường Đông Sơn: Draft documents sent to the city working group for appraisal — 32 days late (due 06/02/2025) — secretary: no secretary registered",
-    );
-    expect(overdue).toContain(
-      "• P-DONGSON Đảng bộ phường Đông Sơn: Congress held — 17 days late (due 21/02/2025) — secretary: no secretary registered",
-    );
-    expect(overdue).toContain("Late units: 3");
-    expect(overdue).not.toContain("X-DONGQUANG Đảng bộ xã Đông Quang: Congress held"); // planned 20/03: not yet due
+    // A unit's button opens its card.
+    await press("un:P-THIEUDUONG", BOARD);
+    expect(lastText()).toContain("✅ Congress held: 25/02/2025 — reported by Lan on 10/03/2025");
+  });
 
-    await send("/export", BOARD);
-    const [upload] = api.callsOf("sendDocument");
-    expect(upload).toBeDefined();
-    const raw = String(upload!.payload.raw ?? "");
-    const bom = raw.indexOf("\uFEFF");
-    expect(bom).toBeGreaterThan(-1);
-    const csvText = raw.slice(bom, raw.indexOf("\r\n--", bom));
-    const rows = parseCsvRecords(csvText).map((r) => r.fields);
-    expect(rows[0]).toEqual([
-      "code",
-      "name",
-      "kind",
-      "type",
-      "model",
-      "planned_congress_date",
-      "drafts_sent",
-      "dossiers",
-      "held",
-      "filed",
-      "action_programme",
-      "members_elected",
-      "secretary_elected",
-      "delegates_elected",
-      "secretary",
-    ]);
-    const thieuDuong = rows.find((r) => r[0] === "P-THIEUDUONG")!;
-    expect(thieuDuong).toEqual([
-      "P-THIEUDUONG",
-      "Đảng bộ phường Thiệu Dương",
-      "committee",
-      "ward",
-      "yes",
-      "25/02/2025",
-      "",
-      "",
-      "25/02/2025",
-      "",
-      "",
-      "29",
-      "yes",
-      "yes",
-      "Lan",
-    ]);
-    expect(rows).toHaveLength(5);
+  it("/export sends the workbook Excel opens: headers in the asker's language, real dates, the summary; CSV on request", async () => {
+    await send(`/start ${await inviteCode("P-THIEUDUONG")}`, 2051);
+    await send("/held 25/02/2025 29 yes yes", 2051);
+    await send("/export", BOARD, "vi");
+    const upload = api.callsOf("sendDocument").at(-1)!;
+    const file = (upload.payload.files as Record<string, { name: string; bytes: Buffer }>).document!;
+    expect(file.name).toBe("daihoi-progress-2025-03-10.xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("Tiến độ")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 7)).toEqual(["Mã", "Đơn vị", "Loại", "Loại hình", "Đơn vị điểm", "Bí thư", "Phó bí thư"]);
+    expect(header).toContain("Đại hội: ngày");
+    expect(sheet.rowCount).toBe(5);
+    const row = sheet.getRow(3); // sorted by code: CB-THPT, P-DONGSON, P-THIEUDUONG, X-DONGQUANG
+    const values = row.values as unknown[];
+    expect(values[1]).toBe("P-DONGSON");
+    const thieu = sheet.getRow(4);
+    const heldCol = header.indexOf("Đại hội: ngày") + 1;
+    expect(thieu.getCell(heldCol).value).toEqual(new Date("2025-02-25T00:00:00Z")); // a date cell
+    expect(thieu.getCell(6).value).toBe("Lan");
+    expect(wb.getWorksheet("Tổng hợp theo bước")!.rowCount).toBe(7);
+    await send("/export csv;", BOARD);
+    const csv = api.callsOf("sendDocument").at(-1)!;
+    const text = (csv.payload.files as Record<string, { bytes: Buffer }>).document!.bytes.toString("utf8");
+    expect(text.startsWith("\uFEFFCode;Unit;Kind;Type;Model unit;Secretary;Deputy secretary;Date set: date")).toBe(
+      true,
+    );
+    const rows = parseCsvRecords(text).map((r) => r.fields);
+    expect(rows.find((r) => r[0] === "P-THIEUDUONG")).toContain("25/02/2025");
   });
 });
 

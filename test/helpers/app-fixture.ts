@@ -73,6 +73,7 @@ export function makeServices(db: Database, options: BotOptions & { onQueued?: ()
     embeddings: new LocalHashEmbeddings(),
     corpusDir: MINI_CORPUS,
     clock: options.clock ?? (() => new Date()),
+    translate: translator(createI18n()),
     logger: silentLogger,
   });
 }

@@ -131,13 +131,78 @@ describe("the daihoi command", { timeout: 120_000 }, () => {
     const bad = await run(["invite", "NOPE"], "", env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("There is no unit with the code NOPE.");
-    const progress = await run(["export"], "", env);
-    expect(progress.stdout.startsWith("\uFEFFcode,name,kind,type,model,planned_congress_date,drafts_sent")).toBe(true);
+    // The progress export: an Excel workbook by default, CSV on request ("," or ";").
+    const progress = await run(["export", "--csv", "--delimiter", ";", "--lang", "en"], "", env);
+    expect(
+      progress.stdout.startsWith("\uFEFFCode;Unit;Kind;Type;Model unit;Secretary;Deputy secretary;Date set: date"),
+    ).toBe(true);
+    const xlsxFile = join(dataDir, "progress.xlsx");
+    const written = await run(["export", "--out", xlsxFile], "", env);
+    expect(written.stdout).toContain(`Written to ${xlsxFile}`);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxFile);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiến độ", "Tổng hợp theo bước", "Nhật ký"]);
+    expect(wb.getWorksheet("Tiến độ")!.getRow(2).getCell(1).value).toBe("P-DONGSON");
     await writeFile(csv, "code,name,kind,type,model,planned_congress_date\nX,Y,committee,ward,maybe,\n");
     const rejected = await run(["units", "import", csv], "", env);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain("line 2, code: letters, digits");
     expect(rejected.stderr).toContain("line 2, model: must be yes or no");
+  });
+
+  it("invite --all: a working code and link for each of the 128 units in one command; a second run revokes the first run's", async () => {
+    const own = { ...env, DATA_DIR: await mkdtemp(join(tmpdir(), "daihoi-all-")) };
+    const csv = join(import.meta.dirname, "..", "..", "docs", "units-thanh-hoa.example.csv");
+    expect((await run(["units", "import", csv], "", own)).stdout).toBe("created 128, updated 0, unchanged 0\n");
+    const sheet = join(own.DATA_DIR, "invites.xlsx");
+    const first = await run(["invite", "--all", "--out", sheet, "--bot", "daihoi_test_bot", "--json"], "", own);
+    expect(first.code).toBe(0);
+    const rows = first.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { unit: string; code: string; link: string });
+    expect(rows).toHaveLength(128);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(128);
+    expect(rows[0]!.link).toBe(`https://t.me/daihoi_test_bot?start=${rows[0]!.code}`);
+    // The sheet to hand out: a row per unit, with its code, link and expiry.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(129);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "Mã",
+      "Đơn vị",
+      "Loại hình",
+      "Vai trò",
+      "Mã mời",
+      "Đường dẫn",
+      "Hiệu lực đến",
+    ]);
+    expect(ws.getRow(2).getCell(7).value).toBeInstanceOf(Date);
+    // A secretary joins with one of them.
+    const joined = await run(["start"], `/start ${rows[5]!.code}\n`, own);
+    expect(joined.stdout).toContain(`(${rows[5]!.unit})`);
+    // The second run: every unit but the one that has its secretary now; the first run's codes no longer work.
+    const second = await run(["invite", "--all", "--out", join(own.DATA_DIR, "again.csv")], "", own);
+    expect(second.stdout).toContain("127 invite codes written to");
+    const stale = await run(["start"], `/start ${rows[6]!.code}\n`, own);
+    expect(stale.stdout).toContain("Mã mời này đã được thay bằng mã mới");
+  });
+
+  it("board grant, list and revoke from the command line; the configured Board cannot be revoked there", async () => {
+    const own = { ...env, DATA_DIR: await mkdtemp(join(tmpdir(), "daihoi-board-")), ADMIN_TELEGRAM_IDS: "900" };
+    await run(["start"], "/start\n", own); // the local user (1000000001) writes to the bot
+    expect((await run(["board", "grant", "1000000001"], "", own)).stdout).toContain(
+      "is now a member of the City Organization Board",
+    );
+    expect((await run(["board", "list"], "", own)).stdout).toBe("900\t900\t(ADMIN_TELEGRAM_IDS)\n1000000001\tLocal\n");
+    const refused = await run(["board", "revoke", "900"], "", own);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("(ADMIN_TELEGRAM_IDS)");
+    expect((await run(["board", "revoke", "1000000001"], "", own)).stdout).toContain("no longer has");
+    expect((await run(["board", "list"], "", own)).stdout).toBe("900\t900\t(ADMIN_TELEGRAM_IDS)\n");
   });
 
   it("reminders preview prints what would be sent at a moment, and sends nothing", async () => {

@@ -246,18 +246,21 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     expect(rows[0].blocked).toBe(true);
     const board = sentTo(BOARD).map((c) => String(c.payload.text));
     expect(board.filter((t) => t.includes("has blocked the bot"))).toHaveLength(1);
-    const digests = board.filter((t) => t.startsWith("Morning digest"));
+    const digests = board.filter((t) => t.startsWith("☀️ Morning digest"));
     // Every day but 21–23/03, when nothing was late and nothing due within 3 days: then nothing is sent.
     const digestDays = sentTo(BOARD)
-      .filter((c) => String(c.payload.text).startsWith("Morning digest"))
+      .filter((c) => String(c.payload.text).startsWith("☀️ Morning digest"))
       .map((c) => stamp(c.at).slice(0, 5));
     expect(digestDays).toHaveLength(28);
     expect(["21/03", "22/03", "23/03"].some((d) => digestDays.includes(d))).toBe(false);
-    expect(digests[0]).toContain("Late (deadline passed, not reported):");
-    expect(digests[0]).toContain("• P-ONE Đảng bộ phường Một — 4 days late");
-    expect(digests[3]).toContain(
-      "Due in the next 3 days:\n• X-TWO Đảng bộ xã Hai: Draft documents sent to the city working group for appraisal — 05/03/2025 (1 day left)\n• X-TWO Đảng bộ xã Hai: Personnel dossiers submitted — 05/03/2025 (1 day left)",
+    // The headline: P-ONE's drafts and dossiers late on 01/03; X-TWO's due on 05/03 (within 3 days on 02/03).
+    expect(digests[0]).toContain("Draft documents: ✅ 0 · ⏳ 0 · ❗ 1");
+    expect(digests[1]).toContain("Draft documents: ✅ 0 · ⏳ 1 · ❗ 1");
+    // With the buttons into the lists of units.
+    const markup = JSON.stringify(
+      sentTo(BOARD).find((c) => String(c.payload.text).startsWith("☀️"))!.payload.reply_markup,
     );
+    expect(markup).toContain("ro:drafts_sent:late:1");
     // Nothing in quiet hours (21:00–07:00), every message at most once.
     for (const call of api.calls.filter((c) => c.method === "sendMessage")) {
       const minutes = localTime(new Date(api.times[api.calls.indexOf(call)]!), "Asia/Ho_Chi_Minh").minutes;
@@ -311,12 +314,13 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       "01/06 08:00 ❗ Resolution and documents signed, stamped and filed",
       "01/06 08:00 ❗ Action programme issued",
     ]);
-    // One digest a day; in the last days before 30/06 it lists every unit and comes in several parts, each within
-    // Telegram's limit.
+    // One digest a day, one message whatever the number of units: the headline, well under 1,500 characters.
     const digestDays = new Set(sentTo(BOARD).map((c) => stamp(c.at)));
     expect(digestDays.size).toBe(30);
-    expect(sentTo(BOARD).length).toBeGreaterThan(30);
-    for (const c of sentTo(BOARD)) expect(String(c.payload.text).length).toBeLessThanOrEqual(4096);
+    expect(sentTo(BOARD)).toHaveLength(30);
+    for (const c of sentTo(BOARD)) expect(String(c.payload.text).length).toBeLessThan(1500);
+    // On 30/06: Đông Sơn held; 126 units due that day; Thiệu Dương (planned 25/02) late.
+    expect(String(sentTo(BOARD).at(-1)!.payload.text)).toContain("Congress: ✅ 1 · ⏳ 126 · ❗ 1");
   }, 180_000);
 
   it("sends nothing at night and nothing for a step already reported; a deadline near midnight uses Hanoi's date", async () => {
@@ -472,8 +476,8 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     // The Board's digest too, at its hour, exactly as it would be sent.
     const digest = everything.filter((p) => p.kind === "digest");
     expect(digest.map((p) => p.telegram_id)).toEqual([BOARD]);
-    expect(digest[0]!.text).toMatch(/^Morning digest, 05\/03\/2025\n/);
-    expect(digest[0]!.text).toContain("• P-ONE Đảng bộ phường Một — 8 days late");
+    expect(digest[0]!.text).toMatch(/^☀️ Morning digest, 05\/03\/2025\n/);
+    expect(digest[0]!.text).toContain("Personnel dossiers: ✅ 0 · ⏳ 1 · ❗ 1");
     const preview = everything.filter((p) => p.kind !== "digest");
     // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today.
     expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 101, 101, 202, 202]);

@@ -45,6 +45,16 @@ it("npm start with a token long-polls TELEGRAM_API_ROOT, answers, survives a fai
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(logs).toContain("setMyCommands failed");
+    // The bot describes itself in the three languages.
+    while (api.callsOf("setMyShortDescription").length < 3 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(
+      api
+        .callsOf("setMyDescription")
+        .map((c) => c.payload.language_code ?? "vi")
+        .sort(),
+    ).toEqual(["en", "pl", "vi"]);
     expect(logs).not.toContain(TEST_TOKEN.split(":")[1]!);
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.kill("SIGTERM");

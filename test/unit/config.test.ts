@@ -14,7 +14,12 @@ function configError(env: Record<string, string | undefined>): ConfigError {
 describe("createConfig", () => {
   it("fills in defaults for an empty environment", () => {
     const config = createConfig({});
-    expect(config.telegram).toEqual({ token: undefined, apiRoot: "https://api.telegram.org", timeoutSeconds: 30 });
+    expect(config.telegram).toEqual({
+      token: undefined,
+      apiRoot: "https://api.telegram.org",
+      timeoutSeconds: 30,
+      botUsername: undefined,
+    });
     expect(config.database).toEqual({ url: undefined, dataDir: "./data" });
     expect(config.openai.chatModel).toBe("gpt-4o-mini");
     expect(config.openai.embeddingModel).toBe("text-embedding-3-small");

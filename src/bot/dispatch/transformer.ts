@@ -7,6 +7,9 @@ const RETRY_DELAYS_MS = [1000, 3000];
 
 /** Methods that put a message in a chat: they take the chat's slot and a slot of the global budget. */
 const MESSAGE_METHOD = /^(send(?!ChatAction)|edit|copy|forward)/;
+// Not messages, but many at once (a menu per person at start): they take a slot of the global budget, after
+// whatever someone is waiting for.
+const BULK_SETTINGS = /^(setMyCommands|deleteMyCommands|setMyDescription|setMyShortDescription|setChatMenuButton)$/;
 // Not a send: fetching updates never waits (it would only delay what people wrote).
 const EXEMPT = new Set(["getUpdates", "getMe", "close", "logOut"]);
 
@@ -75,6 +78,7 @@ export function limitApi(limiter: Limiter, options: LimitOptions = {}): Transfor
         await reacquire();
       }
     };
+    if (BULK_SETTINGS.test(method)) return limiter.schedule(undefined, (reacquire) => call(reacquire, true), "bulk");
     if (!MESSAGE_METHOD.test(method) || (typeof chatId !== "number" && typeof chatId !== "string")) {
       // answerCallbackQuery, setMyCommands, sendChatAction…: not messages, but nothing goes out during a pause.
       await limiter.whenUnpaused();

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LANGS, type Lang } from "../../config.ts";
 import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
+import { syncMenu } from "../menus.ts";
 import { replyText } from "../reply.ts";
 import { escapeHtml } from "../html.ts";
 
@@ -9,9 +10,12 @@ import { escapeHtml } from "../html.ts";
 export function basicsFeature(deps: { services: Services }): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
+  // A bare /start: the greeting, and for someone not registered to a unit, how to join.
   composer.command("start", async (ctx) => {
     const name = ctx.from?.first_name ?? "";
-    await replyText(ctx, ctx.t("start-welcome", { name }));
+    const person = ctx.from ? await deps.services.people.person(ctx.from.id) : undefined;
+    const joined = person?.membership || person?.board;
+    await replyText(ctx, `${ctx.t("start-welcome", { name })}${joined ? "" : `\n\n${ctx.t("start-how-to-join")}`}`);
   });
 
   composer.command("help", async (ctx) => {
@@ -21,9 +25,14 @@ export function basicsFeature(deps: { services: Services }): Composer<BotContext
   const isLang = (value: string): value is Lang => (SUPPORTED_LANGS as readonly string[]).includes(value);
 
   async function choose(ctx: BotContext, lang: Lang) {
-    if (ctx.from) await deps.services.people.setLanguage(ctx.from.id, lang);
+    if (!ctx.from) return;
+    await deps.services.people.setLanguage(ctx.from.id, lang);
     ctx.lang = lang;
     ctx.i18n.useLocale(lang);
+    // The command menu in the new language too.
+    await syncMenu(ctx.api, deps.services, ctx.tr, ctx.from.id).catch((error: unknown) =>
+      ctx.log.warn({ err: error }, "could not update a command menu"),
+    );
   }
 
   composer.command("lang", async (ctx) => {

@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Lang } from "../../config.ts";
-import { addDays, formatDmy, parseDmy } from "../../dates.ts";
+import { addDays, dateInZone, formatDmy, parseDmy } from "../../dates.ts";
+import { displayName } from "../../text.ts";
 import { UserError } from "../../errors.ts";
 import { milestoneName, type Milestone } from "../../reports/campaign.ts";
 import type { ChatFlow, ReportDetails, ReportEvent } from "../../services/types.ts";
@@ -12,7 +13,7 @@ import { replyText } from "../reply.ts";
 export type ReportDeps = AccessDeps;
 
 /** The steps of the guided /report; its state is kept in Postgres through the flows service. */
-type FlowStep = "milestone" | "date" | "members" | "secretary" | "delegates" | "confirm";
+type FlowStep = "milestone" | "date" | "members" | "secretary" | "delegates" | "confirm" | "replace";
 type ReportFlow = Omit<ChatFlow, "step" | "data"> & {
   step: FlowStep;
   data: { date?: string; details?: ReportDetails };
@@ -48,6 +49,60 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     await replyText(ctx, lines.join("\n"));
   }
 
+  /**
+   * Records a report — unless another member of the unit reported this step: then what is there (by whom, when,
+   * which figures) is shown and replacing it is a button (the other member is told when it is replaced).
+   */
+  async function submit(
+    ctx: BotContext,
+    member: { unitCode: string },
+    milestone: Milestone,
+    date: string,
+    details: ReportDetails,
+    options: { replace?: boolean } = {},
+  ) {
+    if (!options.replace) {
+      const other = await reports.reportedByAnother(member.unitCode, milestone.key, ctx.from!.id);
+      if (other) {
+        await flows.save({
+          chatId: ctx.chat!.id,
+          telegramId: ctx.from!.id,
+          unitCode: member.unitCode,
+          step: "replace",
+          milestone: milestone.key,
+          data: { date, details },
+        });
+        const lines = [
+          ctx.t("report-replace-ask", {
+            milestone: milestoneName(milestone, ctx.lang),
+            name: displayName(other.name),
+            at: formatDmy(dateInZone(other.event.reportedAt, reports.campaign.timeZone)),
+            date: formatDmy(other.event.date),
+            new: formatDmy(date),
+          }),
+          ...detailLines(ctx, other.event.details),
+        ];
+        await replyText(
+          ctx,
+          lines.join("\n"),
+          new InlineKeyboard().text(ctx.t("report-replace-yes"), "rp:rep:ok").text(ctx.t("report-replace-no"), "rp:x"),
+        );
+        return;
+      }
+    }
+    const event = await reports.record({
+      unitCode: member.unitCode,
+      milestone: milestone.key,
+      date,
+      details,
+      reportedBy: ctx.from!.id,
+      chatId: ctx.chat!.id,
+      lang: ctx.lang,
+      updateId: ctx.update.update_id,
+    });
+    await confirmRecorded(ctx, event, milestone);
+  }
+
   // One-line forms: /plan 15/03/2025, /held 21/02/2025 27 yes, …
   for (const milestone of milestones) {
     composer.command(milestone.command, async (ctx) => {
@@ -75,17 +130,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
           details[field] = parsed.data;
         }
       }
-      const event = await reports.record({
-        unitCode: member.unitCode,
-        milestone: milestone.key,
-        date,
-        details,
-        reportedBy: ctx.from!.id,
-        chatId: ctx.chat!.id,
-        lang: ctx.lang,
-        updateId: ctx.update.update_id,
-      });
-      await confirmRecorded(ctx, event, milestone);
+      await submit(ctx, member, milestone, date, details);
     });
   }
 
@@ -244,20 +289,12 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       await ask(ctx, flow, nextStep(milestone, flow.step));
       return;
     }
-    if (data === "rp:ok" && flow.step === "confirm") {
-      const event = await reports.record({
-        unitCode: flow.unitCode,
-        milestone: milestone.key,
-        date: flow.data.date!,
-        details: flow.data.details ?? {},
-        reportedBy: ctx.from.id,
-        chatId: flow.chatId,
-        lang: ctx.lang,
-        updateId: ctx.update.update_id,
-      });
+    if ((data === "rp:ok" && flow.step === "confirm") || (data === "rp:rep:ok" && flow.step === "replace")) {
       await flows.end(flow.chatId);
       await ack();
-      await confirmRecorded(ctx, event, milestone);
+      await submit(ctx, { unitCode: flow.unitCode }, milestone, flow.data.date!, flow.data.details ?? {}, {
+        replace: flow.step === "replace",
+      });
       return;
     }
     // A button from an earlier step, or forged data.

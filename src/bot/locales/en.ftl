@@ -136,7 +136,7 @@ overdue-days = { $days ->
        *[other] { $days } days
     } late (due { $date })
 overdue-secretary = secretary: { $name }
-unit-usage = Write: /unit UNIT_CODE
+unit-usage = Write: /unit CODE or a part of the unit's name, for example /unit P-DONGSON or /unit dong son
 unit-kind = { $kind }, { $type }, { $model }
 unit-kind-committee = party committee
 unit-kind-cell = party cell
@@ -147,7 +147,7 @@ unit-history = History:
 unit-no-history = Nothing reported yet.
 unit-correction = (correction)
 unit-reported = reported { $at } by { $by }
-export-caption = Congress progress, one row per unit (UTF-8 CSV, opens in Excel).
+export-caption = Congress progress, one row per unit, with the summary by step and the audit (Excel workbook).
 cmd-report = Report a congress step
 cmd-status = My unit's steps
 cmd-whoami = My unit and role
@@ -201,3 +201,156 @@ grant-unknown = { $id } has never written to the bot, so Board rights cannot be 
 invite-throttled = Too many wrong invite codes. Please wait { $minutes } minutes and try again, or ask the City Organization Board for help.
 alert-invite-burst = ⚠️ { $name } (id { $id }) typed { $count } wrong invite codes within a few minutes; their further tries wait for a while.
 alert-stuck = ⚠️ A message to { $id } was being sent when the bot stopped; it may or may not have arrived and will not be sent again.
+
+## the Board at 128 units (issue 11)
+headline-title-progress = 📊 Congress campaign on { $date }
+headline-title-overdue = ❗ Late steps on { $date }
+headline-title-digest = ☀️ Morning digest, { $date }
+headline-held = Congresses held: { $held }/{ $total } ({ $pct }%) · model units { $modelHeld }/{ $modelTotal }
+headline-secretaries = Units with a registered secretary: { $n }/{ $total } · joined today: { $today }
+headline-steps = By step — done · due within { $days } days · late:
+headline-plan-line = { $name }: { $done } set · { $unplanned } not yet
+headline-step-line = { $name }: ✅ { $done } · ⏳ { $due } · ❗ { $late }
+headline-no-secretary-button = No secretary
+headline-tap = Tap a button for the list of units.
+headline-nothing = Nothing is late or due soon.
+roster-title-nosec = 👤 Units without a registered secretary: { $total }
+roster-title-late = ❗ Late — { $step }: { $total } units
+roster-title-due = ⏳ Due soon — { $step }: { $total } units
+roster-title-open = { $step } — not yet due: { $total } units
+roster-title-done = ✅ Done — { $step }: { $total } units
+roster-title-unknown = { $step } — deadline not known yet: { $total } units
+roster-title-skipped = { $step } — skipped: { $total } units
+roster-title-unplanned = 📅 Congress date not set yet: { $total } units
+roster-page = page { $page }/{ $pages }
+roster-late = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late (due { $date })
+roster-due = due { $date } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left)
+roster-empty = No units in this list.
+roster-nudge = Nudge
+roster-nudge-page = Nudge everyone on this page
+roster-home = Overview
+nudge-sent = Nudged: { $count } { $count ->
+        [one] person
+       *[other] people
+    }.
+nudge-none = Nobody to nudge: already nudged today, or no registered member.
+nudge-no-deadline = ❗ { $unit }: please report “{ $milestone }” (/report) as soon as it is known.
+unit-reported-by = reported by { $by } on { $at }
+unit-from-registry = from the registry
+unit-step-late = due { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late
+unit-step-due = due { $date } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left)
+unit-none-found = No unit matches “{ $query }”. Write a code (/unit P-DONGSON) or a part of the name (/unit dong son).
+unit-several = { $count } units match “{ $query }”:
+state-done = done
+state-late = late
+state-due = due soon
+state-open = not yet due
+state-unknown = deadline not known
+state-skipped = skipped
+state-unplanned = not set
+chart-caption = Units per step and state; congresses held against planned, day by day.
+chart-title = Congress campaign on { $date }
+chart-steps = Units per step
+chart-burnup = Congresses held against planned (cumulative)
+chart-other = not yet due
+chart-held = held
+chart-planned = planned
+export-caption-csv = Congress progress, one row per unit (CSV, UTF-8 with BOM).
+xlsx-sheet-progress = Progress
+xlsx-sheet-summary = Summary by step
+xlsx-sheet-audit = Audit
+xlsx-sheet-invites = Invite codes
+xlsx-code = Code
+xlsx-name = Unit
+xlsx-kind = Kind
+xlsx-type = Type
+xlsx-model = Model unit
+xlsx-secretary = Secretary
+xlsx-deputy = Deputy secretary
+xlsx-date = date
+xlsx-deadline = deadline
+xlsx-status = status
+xlsx-days-late = days late
+xlsx-members-elected = Committee members elected
+xlsx-secretary-elected = Secretary elected at the congress
+xlsx-delegates-elected = Delegates elected
+xlsx-step = Step
+xlsx-total = Units
+xlsx-at = When
+xlsx-actor = Who (Telegram id)
+xlsx-action = What
+xlsx-subject = About
+xlsx-details = Details
+xlsx-role = Role
+xlsx-invite-code = Invite code
+xlsx-link = Link
+xlsx-expires = Valid until
+unit-type-ward = ward
+unit-type-commune = commune
+unit-type-town = town
+unit-type-school = school
+unit-type-agency = agency
+unit-type-enterprise = enterprise
+unit-type-placeholder = placeholder row
+unit-type-to-confirm = to be confirmed
+audit-board-grant = Board rights granted
+audit-board-revoke = Board rights revoked
+audit-invite-create = invite code made
+audit-invite-revoke = invite code revoked
+audit-member-remove = member removed
+audit-broadcast-send = broadcast sent
+audit-report-replace = report replaced
+audit-title = Audit (newest first) · page { $page }/{ $pages }
+audit-none = Nothing recorded yet.
+invite-all-none = Every unit has a registered { $role } already: no codes were made.
+invite-all-caption = { $count } invite codes for the { $role } of each unit without one (earlier open codes of those units are revoked). Hand each code only to that person.
+invite-revoked = This invite code was replaced by a newer one. Ask the City Organization Board for the current code.
+invite-revoke-none = That code was used or revoked already.
+invite-revoked-done = The code for { $code } is revoked.
+invites-title = Open invite codes: { $count } · page { $page }/{ $pages }
+invites-until = valid until { $date }
+invites-none = No open codes.
+grant-confirm = Give City Organization Board rights to { $name } (id { $id })? They will see every unit's data and can send broadcasts.
+grant-yes = ✔ Grant
+grant-cancelled = Cancelled; no rights were given.
+grant-already = { $name } (id { $id }) is already a member of the City Organization Board.
+revoke-usage = Write: /revoke TELEGRAM_ID
+revoke-done = { $id } no longer has City Organization Board rights.
+revoke-configured = { $id } is a Board member by the bot's configuration (ADMIN_TELEGRAM_IDS): change it there.
+revoke-not-board = { $id } is not a member of the City Organization Board.
+revoke-last = The last Board member cannot be removed.
+start-how-to-join = To report your unit's congress, ask the City Organization Board for your invite code, then send /start CODE (or open the link you were given).
+cmd-progress = Campaign overview
+cmd-overdue = Late steps
+cmd-unit = A unit's card
+cmd-export = Excel workbook
+cmd-invite = Invite codes (/invite all)
+cmd-invites = Open invite codes
+cmd-members = Registered members
+cmd-broadcast = Message to every secretary
+cmd-audit = Who did what
+cmd-grant = Give Board rights
+cmd-revoke = Take Board rights back
+bot-description = The Congress Assistant of the Thanh Hoa City Party Committee: answers on congress procedures for the 2025–2030 term from Directives 35 and 45 and Plan 268, reminds unit secretaries of their deadlines and takes their reports.
+bot-short-description = Congress procedures, deadlines and reports for the party cells and committees of Thanh Hoa city.
+cli-invites-written = { $count } invite codes written to { $file }.
+cli-invites-no-link = (No links: the bot's username is not known. Pass --bot USERNAME, set TELEGRAM_BOT_USERNAME, or run it while the bot runs.)
+cli-export-written = Written to { $file }.
+cli-board-granted = { $id } ({ $name }) is now a member of the City Organization Board.
+cli-board-revoked = { $id } no longer has City Organization Board rights.
+report-replace-ask = “{ $milestone }” was already reported by { $name } on { $at }, for { $date }. Replace it with { $new }? (The earlier report stays in the history, and { $name } is told.)
+report-replace-yes = ✔ Replace
+report-replace-no = ✖ Keep it
+report-replaced-notice = ℹ️ { $by } replaced your report of “{ $milestone }”: { $old } → { $date }.

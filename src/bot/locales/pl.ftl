@@ -136,7 +136,7 @@ overdue-days = { $days ->
        *[other] { $days } dni
     } opóźnienia (termin { $date })
 overdue-secretary = sekretarz: { $name }
-unit-usage = Napisz: /unit KOD_JEDNOSTKI
+unit-usage = Napisz: /unit KOD albo część nazwy jednostki, np. /unit P-DONGSON albo /unit dong son
 unit-kind = { $kind }, { $type }, { $model }
 unit-kind-committee = komitet partyjny
 unit-kind-cell = komórka partyjna
@@ -147,7 +147,7 @@ unit-history = Historia:
 unit-no-history = Nic jeszcze nie zgłoszono.
 unit-correction = (poprawka)
 unit-reported = zgłoszono { $at } przez { $by }
-export-caption = Postęp zjazdów, jeden wiersz na jednostkę (CSV UTF-8, otwiera się w Excelu).
+export-caption = Postęp zjazdów, jeden wiersz na jednostkę, z podsumowaniem etapów i dziennikiem (skoroszyt Excela).
 cmd-report = Zgłoś etap zjazdu
 cmd-status = Etapy mojej jednostki
 cmd-whoami = Moja jednostka i rola
@@ -201,3 +201,156 @@ grant-unknown = { $id } nigdy nie pisał(a) do bota, więc nie można jeszcze na
 invite-throttled = Zbyt wiele błędnych kodów zaproszenia. Poczekaj { $minutes } minut i spróbuj ponownie albo poproś o pomoc Wydział Organizacyjny.
 alert-invite-burst = ⚠️ { $name } (id { $id }) wpisał(a) { $count } błędnych kodów zaproszenia w ciągu kilku minut; kolejne próby muszą poczekać.
 alert-stuck = ⚠️ Wiadomość do { $id } była wysyłana, gdy bot się zatrzymał; mogła dotrzeć albo nie i nie zostanie wysłana ponownie.
+
+## the Board at 128 units (issue 11)
+headline-title-progress = 📊 Kampania zjazdowa na dzień { $date }
+headline-title-overdue = ❗ Spóźnione etapy, { $date }
+headline-title-digest = ☀️ Poranne podsumowanie, { $date }
+headline-held = Zjazdy odbyte: { $held }/{ $total } ({ $pct }%) · jednostki wzorcowe { $modelHeld }/{ $modelTotal }
+headline-secretaries = Jednostki z zarejestrowanym sekretarzem: { $n }/{ $total } · dołączyło dziś: { $today }
+headline-steps = Według etapów — zrobione · termin w ciągu { $days } dni · spóźnione:
+headline-plan-line = { $name }: { $done } ustalono · { $unplanned } jeszcze nie
+headline-step-line = { $name }: ✅ { $done } · ⏳ { $due } · ❗ { $late }
+headline-no-secretary-button = Bez sekretarza
+headline-tap = Naciśnij przycisk, by zobaczyć listę jednostek.
+headline-nothing = Nic nie jest spóźnione ani bliskie terminu.
+roster-title-nosec = 👤 Jednostki bez zarejestrowanego sekretarza: { $total }
+roster-title-late = ❗ Spóźnione — { $step }: { $total } jednostek
+roster-title-due = ⏳ Bliski termin — { $step }: { $total } jednostek
+roster-title-open = { $step } — termin jeszcze nie nadszedł: { $total } jednostek
+roster-title-done = ✅ Zrobione — { $step }: { $total } jednostek
+roster-title-unknown = { $step } — termin jeszcze nieznany: { $total } jednostek
+roster-title-skipped = { $step } — pominięte: { $total } jednostek
+roster-title-unplanned = 📅 Data zjazdu jeszcze nieustalona: { $total } jednostek
+roster-page = strona { $page }/{ $pages }
+roster-late = { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } spóźnienia (termin { $date })
+roster-due = termin { $date } (zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    })
+roster-empty = Na tej liście nie ma jednostek.
+roster-nudge = Przypomnij
+roster-nudge-page = Przypomnij wszystkim na tej stronie
+roster-home = Przegląd
+nudge-sent = Przypomniano: { $count } { $count ->
+        [one] osobie
+       *[other] osobom
+    }.
+nudge-none = Nie ma komu przypomnieć: już dziś przypomniano albo brak zarejestrowanych członków.
+nudge-no-deadline = ❗ { $unit }: proszę zgłosić „{ $milestone }” (/report), gdy tylko będzie wiadomo.
+unit-reported-by = zgłosił(a) { $by }, { $at }
+unit-from-registry = z rejestru jednostek
+unit-step-late = termin { $date }, { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } spóźnienia
+unit-step-due = termin { $date } (zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    })
+unit-none-found = Żadna jednostka nie pasuje do „{ $query }”. Wpisz kod (/unit P-DONGSON) albo część nazwy (/unit dong son).
+unit-several = Do „{ $query }” pasuje { $count } jednostek:
+state-done = zrobione
+state-late = spóźnione
+state-due = bliski termin
+state-open = przed terminem
+state-unknown = termin nieznany
+state-skipped = pominięte
+state-unplanned = nieustalone
+chart-caption = Jednostki według etapów i stanu; zjazdy odbyte wobec planowanych, dzień po dniu.
+chart-title = Kampania zjazdowa na dzień { $date }
+chart-steps = Jednostki według etapów
+chart-burnup = Zjazdy odbyte wobec planowanych (narastająco)
+chart-other = przed terminem
+chart-held = odbyte
+chart-planned = planowane
+export-caption-csv = Postęp zjazdów, jeden wiersz na jednostkę (CSV, UTF-8 z BOM).
+xlsx-sheet-progress = Postęp
+xlsx-sheet-summary = Podsumowanie etapów
+xlsx-sheet-audit = Dziennik
+xlsx-sheet-invites = Kody zaproszeń
+xlsx-code = Kod
+xlsx-name = Jednostka
+xlsx-kind = Rodzaj
+xlsx-type = Typ
+xlsx-model = Jednostka wzorcowa
+xlsx-secretary = Sekretarz
+xlsx-deputy = Zastępca sekretarza
+xlsx-date = data
+xlsx-deadline = termin
+xlsx-status = stan
+xlsx-days-late = dni spóźnienia
+xlsx-members-elected = Wybranych członków komitetu
+xlsx-secretary-elected = Sekretarz wybrany na zjeździe
+xlsx-delegates-elected = Delegaci wybrani
+xlsx-step = Etap
+xlsx-total = Jednostki
+xlsx-at = Kiedy
+xlsx-actor = Kto (id Telegrama)
+xlsx-action = Co
+xlsx-subject = Czego dotyczy
+xlsx-details = Szczegóły
+xlsx-role = Rola
+xlsx-invite-code = Kod zaproszenia
+xlsx-link = Link
+xlsx-expires = Ważny do
+unit-type-ward = dzielnica
+unit-type-commune = gmina
+unit-type-town = miasteczko
+unit-type-school = szkoła
+unit-type-agency = urząd
+unit-type-enterprise = przedsiębiorstwo
+unit-type-placeholder = wiersz tymczasowy
+unit-type-to-confirm = do potwierdzenia
+audit-board-grant = nadano uprawnienia Wydziału
+audit-board-revoke = odebrano uprawnienia Wydziału
+audit-invite-create = utworzono kod zaproszenia
+audit-invite-revoke = unieważniono kod zaproszenia
+audit-member-remove = usunięto członka
+audit-broadcast-send = wysłano komunikat do wszystkich
+audit-report-replace = zastąpiono zgłoszenie
+audit-title = Dziennik (najnowsze najpierw) · strona { $page }/{ $pages }
+audit-none = Nic jeszcze nie zapisano.
+invite-all-none = Każda jednostka ma już zarejestrowaną osobę w roli: { $role }. Nie utworzono kodów.
+invite-all-caption = { $count } kodów zaproszeń (rola: { $role }) dla jednostek, które jeszcze jej nie mają (wcześniejsze niewykorzystane kody tych jednostek unieważniono). Każdy kod przekaż tylko właściwej osobie.
+invite-revoked = Ten kod zaproszenia zastąpiono nowszym. Poproś Wydział Organizacyjny o aktualny kod.
+invite-revoke-none = Ten kod został już wykorzystany albo unieważniony.
+invite-revoked-done = Kod dla { $code } unieważniony.
+invites-title = Ważne kody zaproszeń: { $count } · strona { $page }/{ $pages }
+invites-until = ważny do { $date }
+invites-none = Brak ważnych kodów.
+grant-confirm = Nadać uprawnienia Wydziału Organizacyjnego osobie { $name } (id { $id })? Zobaczy dane wszystkich jednostek i będzie mogła wysyłać komunikaty do wszystkich.
+grant-yes = ✔ Nadaj
+grant-cancelled = Anulowano; nie nadano uprawnień.
+grant-already = { $name } (id { $id }) jest już członkiem Wydziału Organizacyjnego.
+revoke-usage = Napisz: /revoke TELEGRAM_ID
+revoke-done = { $id } nie ma już uprawnień Wydziału Organizacyjnego.
+revoke-configured = { $id } jest członkiem Wydziału z konfiguracji bota (ADMIN_TELEGRAM_IDS): zmień to tam.
+revoke-not-board = { $id } nie jest członkiem Wydziału Organizacyjnego.
+revoke-last = Nie można odebrać uprawnień ostatniemu członkowi Wydziału.
+start-how-to-join = Aby zgłaszać zjazd swojej jednostki, poproś Wydział Organizacyjny o kod zaproszenia, a potem wyślij /start KOD (albo otwórz otrzymany link).
+cmd-progress = Przegląd kampanii
+cmd-overdue = Spóźnione etapy
+cmd-unit = Karta jednostki
+cmd-export = Skoroszyt Excela
+cmd-invite = Kody zaproszeń (/invite all)
+cmd-invites = Ważne kody zaproszeń
+cmd-members = Zarejestrowani członkowie
+cmd-broadcast = Komunikat do wszystkich sekretarzy
+cmd-audit = Kto co zrobił
+cmd-grant = Nadaj uprawnienia Wydziału
+cmd-revoke = Odbierz uprawnienia Wydziału
+bot-description = Asystent Zjazdu Komitetu Partii miasta Thanh Hoa: odpowiada o procedurach zjazdów kadencji 2025–2030 na podstawie dyrektyw 35 i 45 oraz planu 268, przypomina sekretarzom o terminach i przyjmuje ich zgłoszenia.
+bot-short-description = Procedury, terminy i zgłoszenia zjazdów komórek i komitetów partyjnych miasta Thanh Hoa.
+cli-invites-written = Zapisano { $count } kodów zaproszeń do { $file }.
+cli-invites-no-link = (Bez linków: nazwa bota nie jest znana. Podaj --bot NAZWA, ustaw TELEGRAM_BOT_USERNAME albo uruchom polecenie, gdy bot działa.)
+cli-export-written = Zapisano do { $file }.
+cli-board-granted = { $id } ({ $name }) jest teraz członkiem Wydziału Organizacyjnego.
+cli-board-revoked = { $id } nie ma już uprawnień Wydziału Organizacyjnego.
+report-replace-ask = „{ $milestone }” zgłosił(a) już { $name } ({ $at }), z datą { $date }. Zastąpić datą { $new }? (Wcześniejsze zgłoszenie zostaje w historii, a { $name } dostanie wiadomość.)
+report-replace-yes = ✔ Zastąp
+report-replace-no = ✖ Zostaw
+report-replaced-notice = ℹ️ { $by } zastąpił(a) Twoje zgłoszenie „{ $milestone }”: { $old } → { $date }.
