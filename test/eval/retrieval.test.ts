@@ -14,7 +14,7 @@ import { silentLogger } from "../helpers/app-fixture.ts";
 const HIT_AT_5_FLOOR = 0.9;
 const MRR_FLOOR = 0.8;
 
-describe("offline retrieval evaluation (test/eval/questions.json)", () => {
+describe("offline retrieval evaluation (eval/questions.json)", () => {
   let app: App;
   let report: EvalReport;
 
