@@ -11,6 +11,7 @@ import type { Logger } from "./logger.ts";
 import { CORPUS_DIR } from "./paths.ts";
 import { createAnswerer, type Answer } from "./rag/answer.ts";
 import { countChunks } from "./rag/chunk-store.ts";
+import { createCuratedMatcher } from "./rag/curated-store.ts";
 import { LocalHashEmbeddings, OpenAIEmbeddings, type IndexedEmbeddings } from "./rag/embeddings.ts";
 import { ingestDirectory, type IngestProgress, type IngestReport } from "./rag/ingest.ts";
 import { detectLanguage } from "./rag/language.ts";
@@ -61,8 +62,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     translate,
     prompts: loadPrompts(),
     chat: openai ? { client: openai, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs } : undefined,
+    curated: createCuratedMatcher(db.pool),
     logger,
     semanticEmbeddings: embeddings.semantic,
+    clock: options.clock,
   });
   const reports = createReportService({ pool: db.pool, campaign: loadCampaign(), clock: options.clock });
   const corpusDir = options.corpusDir ?? (config.corpusDir ? resolve(config.corpusDir) : CORPUS_DIR);
