@@ -3,8 +3,10 @@
 // For each corpus and database it indexes CHUNKS chunks (default 10,000) with the local embedding, then times
 // 200 retrievals after a warm-up and prints ingestion speed, p50/p95/max latency and the peak RSS. Each run is a
 // child process of its own, so the RSS of one run is not inflated by another. The embedded database is always
-// measured (in memory, as the bot's tests use it); a real Postgres too when a URL is given with --postgres or
-// BENCH_DATABASE_URL, in a schema of its own that is dropped afterwards.
+// measured, in a data folder as the bot uses it; PGlite's one-time initdb of that folder runs in a process of its
+// own first, and its peak is printed apart (it is the same ~0.8 GB whatever the corpus). A real Postgres is
+// measured too when a URL is given with --postgres or BENCH_DATABASE_URL, in a schema of its own that is dropped
+// afterwards.
 //
 //   synthetic: the same generated text as earlier figures (23 words repeated: every query word in every chunk,
 //              the worst case for full-text ranking).
@@ -39,13 +41,24 @@ const { values, positionals } = parseArgs({
     // Internal: run one measurement in this process and print it as JSON.
     one: { type: "string" },
     db: { type: "string" },
+    "data-dir": { type: "string" },
+    "init-db": { type: "string" },
   },
 });
 const chunkTarget = Number(positionals[0] ?? 10_000);
 const queryCount = Number(values.queries);
 
-if (values.one) {
-  const result = await measure(values.one as Corpus, values.db === "postgres" ? values.postgres : undefined);
+if (values["init-db"]) {
+  const db = await openDatabase({ dataDir: values["init-db"] });
+  await migrate(db.pool);
+  await db.close();
+  console.log(JSON.stringify({ peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else if (values.one) {
+  const result = await measure(
+    values.one as Corpus,
+    values.db === "postgres" ? values.postgres : undefined,
+    values["data-dir"],
+  );
   console.log(JSON.stringify(result));
 } else {
   const postgresUrl = values.postgres ?? process.env.BENCH_DATABASE_URL;
@@ -54,6 +67,15 @@ if (values.one) {
   console.log(`retrieval benchmark: ${chunkTarget} chunks, ${queryCount} queries, local embedding, top 5`);
   for (const corpus of corpora) {
     for (const db of databases) {
+      let dataDir: string | undefined;
+      let initPeak = "";
+      if (db === "pglite") {
+        dataDir = await mkdtemp(join(tmpdir(), "daihoi-bench-db-"));
+        const init = JSON.parse(
+          (await runChild(["--import", "tsx", import.meta.filename, "--init-db", dataDir])).trim().split("\n").at(-1)!,
+        ) as { peakRssMB: number };
+        initPeak = ` (initdb of the data folder, once: ${init.peakRssMB} MB)`;
+      }
       const args = [
         "--import",
         "tsx",
@@ -66,13 +88,15 @@ if (values.one) {
         "--queries",
         String(queryCount),
         ...(postgresUrl ? ["--postgres", postgresUrl] : []),
+        ...(dataDir ? ["--data-dir", dataDir] : []),
       ];
       const output = await runChild(args);
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
       const r = JSON.parse(output.trim().split("\n").at(-1)!) as Awaited<ReturnType<typeof measure>>;
       console.log(
         `${corpus.padEnd(10)} ${db.padEnd(8)} ${String(r.chunks).padStart(6)} chunks, ingest ${r.ingestS.toFixed(1)} s ` +
           `(${r.chunksPerS} chunks/s); retrieve p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms; ` +
-          `peak RSS ${r.peakRssMB} MB`,
+          `peak RSS ${r.peakRssMB} MB${initPeak}`,
       );
     }
   }
@@ -88,10 +112,10 @@ function runChild(args: string[]): Promise<string> {
   });
 }
 
-async function measure(corpus: Corpus, postgresUrl: string | undefined) {
+async function measure(corpus: Corpus, postgresUrl: string | undefined, dataDir: string | undefined) {
   const dir = await mkdtemp(join(tmpdir(), "daihoi-bench-"));
   const queries = corpus === "synthetic" ? await writeSynthetic(dir) : await writeRealistic(dir);
-  const { db, drop } = postgresUrl ? await openBenchSchema(postgresUrl) : await openEmbedded();
+  const { db, drop } = postgresUrl ? await openBenchSchema(postgresUrl) : await openEmbedded(dataDir);
   try {
     await migrate(db.pool);
     const embeddings = new LocalHashEmbeddings();
@@ -126,8 +150,8 @@ async function measure(corpus: Corpus, postgresUrl: string | undefined) {
   }
 }
 
-async function openEmbedded(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => undefined };
+async function openEmbedded(dataDir = "memory://"): Promise<{ db: Database; drop: () => Promise<void> }> {
+  return { db: await openDatabase({ dataDir }), drop: async () => undefined };
 }
 
 /** A schema of its own on the given Postgres (search_path: it, then public for the extensions); dropped after. */

@@ -11,6 +11,7 @@ import {
   replaceDocument,
   resetIndex,
   setIndexModel,
+  analyzeIndex,
   touchDocument,
   type NewChunk,
 } from "./chunk-store.ts";
@@ -147,6 +148,9 @@ export async function ingestDirectory(
   }
   report.removed = [...stored.keys()];
   await removeDocuments(pool, report.removed);
+  // Fresh planner statistics after a change: the embedded database runs no autovacuum, and a server's may not
+  // have come round yet — without them the first questions after a large ingest get slow plans.
+  if (report.chunks > 0 || report.removed.length > 0) await analyzeIndex(pool);
   await seedCurated(deps, dir, report);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;

@@ -77,7 +77,7 @@ const SEMANTIC_VECTOR_WEIGHT = 1;
 // Words of a follow-up's earlier question count this much of their IDF weight.
 const CONTEXT_WEIGHT = 0.5;
 // The candidate rows selected through the rarest question words, at most (see chunk-store's textSearch).
-const SELECT_ROWS = 2000;
+const SELECT_ROWS = 1000;
 
 type Stats = {
   version: string;
