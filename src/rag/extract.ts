@@ -93,7 +93,8 @@ export function splitUnits(body: string, heading = ""): string[] {
 }
 
 // "Đây là nơi nên hỏi…", "This is…", "To jest…" mean the section's heading: it is said.
-const DEMONSTRATIVE = /^(Đây là|Đó là|Đây|This is|These are|It is|To jest|Jest to|Są to)\b/u;
+const DEMONSTRATIVE =
+  /^(Đây là|Đó là|Đây|This is|These are|It is|It has|They are|They have|To jest|Jest to|Są to|Ma on|Zawiera)\b/u;
 
 function withReferent(unit: string, heading: string): string {
   return heading && DEMONSTRATIVE.test(unit) ? `${heading}: ${unit}` : unit;
@@ -164,6 +165,8 @@ export function extractAnswer(
 
   const picked: (Unit & { part: number; score: number })[] = [];
   const uncovered: string[] = [];
+  // The best sentences for the (first part of the) question: a gap statement must be among them to count.
+  let leading: Unit[] = [];
   parts.forEach((part, partIndex) => {
     // A short part ("và phải xong trước ngày nào") is about the same subject as the question: its words join.
     const own = parts.length > 1 ? weigh(part) : questionTerms;
@@ -173,6 +176,7 @@ export function extractAnswer(
       .map((u) => ({ ...u, score: scoreUnit(u, partTerms, questionTerms, contextTerms, types, has, pairWeight) }))
       .sort((a, b) => b.score - a.score || a.order - b.order);
     const top = ranked[0]!;
+    if (partIndex === 0) leading = ranked.slice(0, 4);
     const ownCoverage = coverage(top, own, has);
     const holdsAnswer = types.some((t) => answers(top.text, t));
     // A part is answered when its best sentence has most of its own words, or what it asks for and some of them.
@@ -208,11 +212,11 @@ export function extractAnswer(
     sentences.push({ passage: p.passage, text, part: p.part });
     used += text.length + (sentences.length > 1 ? 1 : 0);
   }
-  // The documents' own "not in the documents" about this question, in the best passage or a picked one. Here a
+  // The documents' own "not in the documents" about this question: one of the best sentences for it. Here a
   // document the question names counts fully: "Nội dung Hướng dẫn 27 không có…" is about Hướng dẫn 27.
   const allTerms = weigh(question, 1, false);
   const gapUnit = units
-    .filter((u) => (u.index === 0 || picked.some((p) => p.passage === u.passage)) && statesGap(u.text))
+    .filter((u) => leading.some((l) => l.order === u.order) && statesGap(u.text))
     .filter((u) => coverage(u, allTerms, has) >= 0.25)
     .sort((a, b) => coverage(b, allTerms, has) - coverage(a, allTerms, has) || a.order - b.order)[0];
   if (gapUnit && !sentences.some((s) => s.text === gapUnit.text) && used + gapUnit.text.length + 1 <= maxChars) {

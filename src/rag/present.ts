@@ -82,7 +82,8 @@ export function firstScreen(answer: Answer, t: Translate): ScreenPart[] {
       kind: "note",
       text: t(lang, "answer-uncovered", { part: answer.uncovered.map((p) => clip(p, 100)).join("; ") }),
     });
-  } else if (answer.partial) {
+  } else if (answer.partial && answer.mode !== "curated") {
+    // A curated answer that rests on a gap says so in its own words, with whom to ask.
     parts.push({ kind: "note", text: t(lang, "answer-partial") });
   }
   const source = answer.mode === "none" ? "" : sourceLineText(answer, t);
