@@ -265,8 +265,20 @@ function seedChecksum(seed: CuratedSeed): string {
 export async function seedCuratedAnswers(pool: Pool, seeds: CuratedSeed[]): Promise<SeedReport> {
   const report: SeedReport = { added: [], updated: [], unchanged: [], withdrawn: [], keptEdits: [], failed: [] };
   const existing = new Map((await listCuratedAnswersRaw(pool)).map((r) => [r.key, r]));
-  const sections = await indexedSections(pool);
+  // Only the entries to write are checked against the index (an unchanged file reads no chunk at all).
+  const toWrite = seeds.filter((seed) => {
+    const row = existing.get(seed.key);
+    return !row || row.seed_checksum !== seedChecksum(seed) || row.status !== "published";
+  });
+  const sections = toWrite.length ? await indexedSections(pool, toWrite) : new Set<string>();
   for (const seed of seeds) {
+    const checksum = seedChecksum(seed);
+    const row = existing.get(seed.key);
+    existing.delete(seed.key);
+    if (row && row.seed_checksum === checksum && row.status === "published") {
+      report.unchanged.push(seed.key);
+      continue;
+    }
     const missing = seed.sources.filter((s) => !sections.has(`${s.doc}#${s.section}`));
     if (missing.length) {
       report.failed.push({
@@ -275,9 +287,6 @@ export async function seedCuratedAnswers(pool: Pool, seeds: CuratedSeed[]): Prom
       });
       continue;
     }
-    const checksum = seedChecksum(seed);
-    const row = existing.get(seed.key);
-    existing.delete(seed.key);
     if (!row) {
       await withTransaction(pool, async (tx) => {
         const { rows } = await tx.query<{ id: string }>(
@@ -297,10 +306,6 @@ export async function seedCuratedAnswers(pool: Pool, seeds: CuratedSeed[]): Prom
         await history(tx, rows[0]!.id, "add", "seed", undefined);
       });
       report.added.push(seed.key);
-      continue;
-    }
-    if (row.seed_checksum === checksum && row.status === "published") {
-      report.unchanged.push(seed.key);
       continue;
     }
     if (row.origin !== "seed" || row.updated_by !== "seed") {
@@ -341,11 +346,14 @@ async function listCuratedAnswersRaw(q: Queryable): Promise<Row[]> {
   return (await q.query<Row>(`SELECT ${COLUMNS} FROM curated_answers`)).rows;
 }
 
-/** "doc#section path" of every indexed section (any edition). */
-async function indexedSections(q: Queryable): Promise<Set<string>> {
+/** "doc#section path" of the indexed sections (any edition) of the seeds' documents. */
+async function indexedSections(q: Queryable, seeds: CuratedSeed[]): Promise<Set<string>> {
+  const docs = [...new Set(seeds.flatMap((s) => s.sources.map((source) => source.doc)))];
   const { rows } = await q.query<{ key: string }>(
     `SELECT DISTINCT d.doc_id || '#' || array_to_string((string_to_array(c.section, ' › '))[2:], ' › ') AS key
-       FROM chunks c JOIN documents d ON d.path = c.document_path`,
+       FROM chunks c JOIN documents d ON d.path = c.document_path
+      WHERE d.doc_id = ANY($1::text[])`,
+    [docs],
   );
   return new Set(rows.map((r) => r.key));
 }
