@@ -17,6 +17,7 @@ import type { Logger } from "./logger.ts";
 import { createLoop } from "./loop.ts";
 import { CORPUS_DIR } from "./paths.ts";
 import { createAnswerer } from "./rag/answer.ts";
+import { createCuratedMatcher } from "./rag/curated-store.ts";
 import { LocalHashEmbeddings, OpenAIEmbeddings, type IndexedEmbeddings } from "./rag/embeddings.ts";
 import { loadPrompts } from "./rag/prompts.ts";
 import { CorpusRetriever } from "./rag/retriever.ts";
@@ -87,8 +88,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     translate,
     prompts: loadPrompts(),
     chat: openai ? { client: openai, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs } : undefined,
+    curated: createCuratedMatcher(db.pool),
     logger,
     semanticEmbeddings: embeddings.semantic,
+    clock: options.clock,
   });
   const campaign = loadCampaign();
   const corpusDir = options.corpusDir ?? (config.corpusDir ? resolve(config.corpusDir) : CORPUS_DIR);

@@ -212,17 +212,23 @@ async function askCommand(app: App | undefined, ops: Operations, args: string[],
   return 0;
 }
 
-/** The `--json` shape: `{ answer, mode, sources: [{ title, number, section, text, score }] }`, best first. */
+/**
+ * The `--json` shape: `{ answer, summary, mode, refusal?, sources: [{ title, number, section, text, score, links }] }`,
+ * sources best first; `answer` is the first screen, `summary` the answer without its source line.
+ */
 export function toJson(answer: Answer) {
   return {
     answer: answer.answer,
+    summary: answer.summary,
     mode: answer.mode,
+    ...(answer.refusal ? { refusal: answer.refusal } : {}),
     sources: answer.sources.map((s) => ({
       title: s.title,
       number: s.number,
       section: s.section,
       text: s.text,
       score: s.score,
+      links: s.links,
     })),
   };
 }

@@ -19,7 +19,7 @@ export const PROMPTS_DIR = join(ROOT_DIR, "prompts");
 export const CORPUS_DIR = join(ROOT_DIR, "corpus");
 export const MIGRATIONS_DIR = join(ROOT_DIR, "src", "db", "migrations");
 export const LOCALES_DIR = join(ROOT_DIR, "src", "bot", "locales");
-export const EVAL_SET_PATH = join(ROOT_DIR, "test", "eval", "questions.json");
+export const EVAL_SET_PATH = join(ROOT_DIR, "eval", "questions.json");
 
 const require = createRequire(import.meta.url);
 /** Noto Sans (Vietnamese, Polish and English letters), drawn into chart images by resvg. */

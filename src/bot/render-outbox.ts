@@ -9,7 +9,7 @@ import type { Answer } from "../rag/answer.ts";
 import { escapeHtml, htmlToPlainText, splitMessage, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
 import type { CampaignSummary } from "../reports/views.ts";
 import { renderHeadline } from "./render-board.ts";
-import { renderAnswer } from "./render.ts";
+import { renderAnswer, type AnswerView } from "./render.ts";
 
 export type Buttons = { text: string; data: string }[][];
 /** What one delivery puts in the chat: usually one message; a long answer in parts, the buttons under the last. */
@@ -37,7 +37,9 @@ export function renderOutboxMessage(
     const answer = message.answer as unknown as Answer;
     return {
       parts: splitMessage(renderAnswer(answer, t)),
-      buttons: message.questionId ? feedbackButtons(message.questionId, answer.language, t) : undefined,
+      buttons: message.questionId
+        ? answerButtons(message.questionId, answer.language, t, "answer", answer.sources.length > 0)
+        : undefined,
     };
   }
   const html = ((): string => {
@@ -80,14 +82,35 @@ export function renderOutboxMessage(
   };
 }
 
-/** The 👍/👎 buttons under an answer (callback data: the question's id only). */
-export function feedbackButtons(questionId: string, lang: Lang, t: Translate): Buttons {
-  return [
+/**
+ * The buttons under an answer: 👍/👎, then the passages and the sources in place of the short answer (and back).
+ * callback_data holds ids only: `fb:<questionId>:1|0`, `ans:p|s|a:<questionId>`.
+ */
+export function answerButtons(
+  questionId: string,
+  lang: Lang,
+  t: Translate,
+  view: AnswerView = "answer",
+  hasSources = true,
+): Buttons {
+  const rows: Buttons = [
     [
       { text: t(lang, "feedback-helpful"), data: `fb:${questionId}:1` },
       { text: t(lang, "feedback-not-helpful"), data: `fb:${questionId}:0` },
     ],
   ];
+  if (!hasSources) return rows;
+  rows.push([
+    {
+      text: t(lang, view === "passages" ? "answer-button-back" : "answer-button-passages"),
+      data: `ans:${view === "passages" ? "a" : "p"}:${questionId}`,
+    },
+    {
+      text: t(lang, view === "sources" ? "answer-button-back" : "answer-button-sources"),
+      data: `ans:${view === "sources" ? "a" : "s"}:${questionId}`,
+    },
+  ]);
+  return rows;
 }
 
 export function toInlineKeyboard(buttons: Buttons): InlineKeyboard {

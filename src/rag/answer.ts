@@ -2,22 +2,46 @@ import type OpenAI from "openai";
 import type { Lang } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Translate } from "../translate.ts";
+import { CLOSE_MATCH } from "./curated.ts";
+import type { CuratedHit, CuratedMatcher } from "./curated-store.ts";
+import { extractAnswer, SUMMARY_MAX_CHARS } from "./extract.ts";
+import type { Validity } from "./loaders.ts";
+import { splitPassage, statesGap } from "./passage.ts";
 import { formatDocuments, type Prompts } from "./prompts.ts";
+import { questionParts, searchTokens } from "./question.ts";
+import { classifyQuestion } from "./refusal.ts";
 import type { CorpusRetriever, RetrievedChunk } from "./retriever.ts";
+import { firstScreenText } from "./present.ts";
 
-export type AnswerMode = "llm" | "extractive" | "none";
+export type AnswerMode = "llm" | "extractive" | "curated" | "none";
+
+/** Why nothing was answered: not procedure, a personnel question, or the documents lack it. */
+export type RefusalKind = "off-topic" | "personnel" | "not-covered";
 
 export type AnswerSource = {
   n: number;
   docId: string;
   title: string;
+  /** The edition's short title with its number ("Chỉ thị 45-CT/TW"), the root of `section`. */
+  shortTitle: string;
   number: string;
+  /** ISO date of the document ("2025-04-14"), or "". */
+  issuedOn: string;
+  kind: "document" | "gaps";
+  /** Which rule applied when (Directive 35 until 14/4/2025, Directive 45 from then). */
+  validity?: Validity | undefined;
   section: string;
   heading: string;
+  /** The passage without its line of sources. */
   text: string;
   score: number;
   language: Lang;
+  /** The section's web sources (its line of sources), else the document's. */
   links: string[];
+  /** Sources named without an address. */
+  citations: string[];
+  /** The section's confidence note, as written in the corpus. */
+  confidence?: string | undefined;
   /** For a Polish or English edition: the Vietnamese reference section it mirrors. */
   referenceSection?: string | undefined;
 };
@@ -25,12 +49,26 @@ export type AnswerSource = {
 export type Answer = {
   mode: AnswerMode;
   language: Lang;
-  /** The answer as plain text (what `daihoi ask` prints; the bot renders its own HTML from the parts). */
+  refusal?: RefusalKind;
+  /** The answer a secretary reads first: one or two sentences, the curated text, or the model's text. */
+  summary: string;
+  /** The source (its n) the summary rests on first; the source line names it. */
+  primary?: number;
+  /** The answer as plain text: the first screen (what `daihoi ask` prints). */
   answer: string;
-  /** LLM mode: the model's text, citations checked. */
+  /** LLM mode: the model's text, citations checked (the same as `summary`). */
   llmText?: string;
-  /** Extractive mode: why the LLM was not used ("no-llm", "timeout", "error"). */
+  /** Extractive mode: why no model wrote it ("no-llm", "timeout", "error"). */
   fallbackReason?: "no-llm" | "timeout" | "error";
+  /** Answered by a curated short answer. */
+  curated?: { id: string; key: string; confidence: "high" | "medium" | "low"; score: number };
+  /** Parts of a question with several parts that the documents do not answer. */
+  uncovered?: string[];
+  /** The answer is the corpus saying it lacks this (the documents cover it only partly, if at all). */
+  partial?: boolean;
+  /** A follow-up read with the earlier question of the same chat. */
+  followUp?: { previous: string };
+  /** Passages, best first. */
   sources: AnswerSource[];
   model: string;
   latencyMs: number;
@@ -43,10 +81,18 @@ export type AnswererDeps = {
   translate: Translate;
   prompts: Prompts;
   chat?: ChatDeps | undefined;
+  /** Curated short answers; none when absent. */
+  curated?: CuratedMatcher | undefined;
   logger?: Logger;
   /** The embedding model is semantic: its similarity can vouch for relevance on its own. */
   semanticEmbeddings?: boolean;
+  clock?: () => Date;
 };
+
+/** The chat's previous question, for follow-ups ("Còn chi bộ thì sao?"). */
+export type PreviousQuestion = { question: string; askedAt: Date; answer?: string | undefined };
+
+export type AnswerOptions = { lang: Lang; previous?: PreviousQuestion | undefined };
 
 /**
  * A passage must contain at least this share of the question's words (IDF-weighted) to be shown or given to the
@@ -56,103 +102,187 @@ export type AnswererDeps = {
 export const MIN_COVERAGE = 0.3;
 /** …or, with semantic embeddings, be at least this similar. */
 export const MIN_SIMILARITY = 0.5;
+/** A follow-up is read with the previous question of the chat if that came at most this long before. */
+export const FOLLOW_UP_WINDOW_MS = 5 * 60_000;
 const PASSAGES_FOR_LLM = 5;
-const PASSAGES_QUOTED = 3;
-const QUOTE_MAX_CHARS = 900;
+const PASSAGES_SHOWN = 3;
+const PASSAGE_MAX_CHARS = 900;
 const NO_ANSWER = "NO_ANSWER";
 
 const LANGUAGE_NAMES: Record<Lang, string> = { vi: "Vietnamese", pl: "Polish", en: "English" };
 
+// A follow-up opens with "còn…", "thế còn…", "what about…", "a co z…" or is a few words with "thì sao".
+const FOLLOW_UP_CUE =
+  /^\s*(còn|thế còn|vậy còn|con|the con|vay con|what about|how about|and (for|the|if|in)|and what|a (co|co z|jak|jesli|gdy|dla|w przypadku)|a co z)\b|(thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thì sao ạ)\s*\??\s*$/iu;
+
+/** True when `question` reads as a follow-up of the previous one: a cue word, or too few words of its own. */
+export function isFollowUp(question: string, lang: Lang): boolean {
+  const own = searchTokens(question, lang).length;
+  if (own > 6) return false;
+  return FOLLOW_UP_CUE.test(question.normalize("NFC")) || own <= 2;
+}
+
 export function createAnswerer(deps: AnswererDeps) {
   const { retriever, translate, prompts, chat, logger } = deps;
+  const clock = deps.clock ?? (() => new Date());
 
   function isRelevant(chunk: RetrievedChunk): boolean {
     if (chunk.coverage >= MIN_COVERAGE) return true;
     return Boolean(deps.semanticEmbeddings && chunk.similarity !== undefined && chunk.similarity >= MIN_SIMILARITY);
   }
 
-  async function answer(question: string, options: { lang: Lang }): Promise<Answer> {
+  async function answer(question: string, options: AnswerOptions): Promise<Answer> {
     const started = performance.now();
     const lang = options.lang;
-    const retrieved = await retriever.retrieve(question, { lang, limit: PASSAGES_FOR_LLM });
-    const relevant = retrieved.filter(isRelevant);
     const elapsed = () => Math.round(performance.now() - started);
-    if (relevant.length === 0) {
-      return {
+    const finish = (a: Omit<Answer, "answer" | "latencyMs">): Answer => {
+      const full = { ...a, answer: "", latencyMs: elapsed() };
+      return { ...full, answer: firstScreenText(full, translate) };
+    };
+    const refuse = (refusal: RefusalKind, model = "none") =>
+      finish({
         mode: "none",
         language: lang,
-        answer: translate(lang, "answer-not-covered"),
+        refusal,
+        summary: translate(lang, refusal === "not-covered" ? "answer-not-covered" : `answer-refusal-${refusal}`),
         sources: [],
-        model: "none",
-        latencyMs: elapsed(),
-      };
+        model,
+      });
+
+    // Personnel and off-topic questions are declined before anything is looked up, with or without a model.
+    const classification = classifyQuestion(question, lang);
+    if (classification.refusal) {
+      logger?.debug({ rule: classification.rule }, "question refused");
+      return refuse(classification.refusal);
     }
-    const sources: AnswerSource[] = relevant.map((c, i) => ({
-      n: i + 1,
-      docId: c.docId,
-      title: c.title,
-      number: c.number,
-      section: c.section,
-      heading: c.heading,
-      text: c.text,
-      score: Math.round(c.score * 1e6) / 1e6,
-      language: c.language,
-      links: c.sources,
-      referenceSection: c.referenceSection,
-    }));
+
+    const previous = options.previous;
+    const followUp =
+      previous &&
+      clock().getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS &&
+      !classifyQuestion(previous.question, lang).refusal &&
+      isFollowUp(question, lang)
+        ? { previous: previous.question }
+        : undefined;
+
+    // A close curated match answers with its text (the Board's wording), before any passage is extracted — not
+    // for a follow-up (its words alone say little) nor for a question of several parts (it answers one).
+    const hit =
+      !followUp && deps.curated && questionParts(question).length === 1
+        ? await deps.curated.match(question, lang)
+        : undefined;
+    if (hit && hit.score >= CLOSE_MATCH && hit.passages.length > 0) {
+      const sources = await curatedSources(hit);
+      const summary = hit.answer.texts[lang];
+      return finish({
+        mode: "curated",
+        language: lang,
+        summary,
+        primary: sources[0]?.n,
+        ...(statesGap(summary) ? { partial: true } : {}),
+        curated: { id: hit.answer.id, key: hit.answer.key, confidence: hit.answer.confidence, score: round(hit.score) },
+        sources,
+        model: "curated",
+      });
+    }
+
+    const context = followUp?.previous;
+    const retrieved = await retriever.retrieve(question, { lang, limit: PASSAGES_FOR_LLM, context });
+    const relevant = retrieved.filter(isRelevant);
+    if (relevant.length === 0) return refuse("not-covered");
+    const sources = relevant.map((c, i) => toSource(c, i + 1));
 
     let fallbackReason: Answer["fallbackReason"] = "no-llm";
     if (chat) {
       try {
-        const text = await askModel(chat, question, lang, sources);
-        if (text.trim() === NO_ANSWER || text.trim().length === 0 || text.includes(NO_ANSWER)) {
-          return {
-            mode: "none",
-            language: lang,
-            answer: translate(lang, "answer-not-covered"),
-            sources: [],
-            model: chat.model,
-            latencyMs: elapsed(),
-          };
-        }
-        const checked = checkCitations(text, sources);
+        // A loose curated match goes to the model as one more document (data, never instructions), shown as
+        // the section it rests on if the model cites it.
+        const weak = hit && hit.passages.length > 0 ? hit : undefined;
+        const curatedDoc = weak ? (await curatedSources(weak))[0] : undefined;
+        const given = curatedDoc ? [...sources, { ...curatedDoc, n: sources.length + 1 }] : sources;
+        const text = await askModel(chat, question, lang, given, weak, followUp ? previous : undefined);
+        if (text.trim().length === 0 || text.includes(NO_ANSWER)) return refuse("not-covered", chat.model);
+        const checked = checkCitations(text, given);
         const cited = citedNumbers(checked);
-        const shown = cited.size ? sources.filter((s) => cited.has(s.n)) : sources;
-        return {
+        const shown = cited.size ? given.filter((s) => cited.has(s.n)) : sources;
+        return finish({
           mode: "llm",
           language: lang,
+          summary: checked,
           llmText: checked,
-          answer: `${checked}\n\n${formatSourceList(translate, lang, shown)}`,
+          primary: shown[0]?.n,
+          ...(followUp ? { followUp } : {}),
           sources: shown,
           model: chat.model,
-          latencyMs: elapsed(),
-        };
+        });
       } catch (error) {
         fallbackReason = isTimeout(error) ? "timeout" : "error";
-        logger?.warn({ err: error, reason: fallbackReason }, "LLM answer failed; answering with quotes");
+        logger?.warn({ err: error, reason: fallbackReason }, "LLM answer failed; answering with excerpts");
       }
     }
-    const quoted = sources.slice(0, PASSAGES_QUOTED).map((s) => ({ ...s, text: excerpt(s.text, QUOTE_MAX_CHARS) }));
-    const label = translate(
+
+    // Offline: the sentences of the best passages that answer the question.
+    const shown = sources.slice(0, PASSAGES_SHOWN);
+    const terms = await retriever.weighQuery(question, { lang, context });
+    const weights = new Map(terms.map((t) => [t.token, t.weight]));
+    const extraction = extractAnswer(
+      question,
       lang,
-      fallbackReason === "no-llm" ? "answer-extractive-label" : "answer-extractive-fallback-label",
+      shown.map((s) => ({ key: String(s.n), body: s.text, heading: s.heading, score: s.score })),
+      (token) => weights.get(token) ?? 1,
+      { maxChars: SUMMARY_MAX_CHARS, context },
     );
-    const body = quoted.map((s) => `${sourceLine(s)}\n“${s.text}”`).join("\n\n");
-    return {
+    const primary = Number(extraction.sentences[0]?.passage ?? shown[0]!.n);
+    const summary = extraction.sentences.length
+      ? extraction.sentences.map((s) => s.text).join(" ")
+      : excerpt(shown[0]!.text, SUMMARY_MAX_CHARS);
+    const primarySource = shown.find((s) => s.n === primary) ?? shown[0]!;
+    const partial =
+      primarySource.kind === "gaps" || Boolean(extraction.gap) || extraction.sentences.some((s) => statesGap(s.text));
+    return finish({
       mode: "extractive",
       language: lang,
       fallbackReason,
-      answer: `${label}\n\n${body}`,
-      sources: quoted,
+      summary,
+      primary,
+      ...(extraction.uncovered.length ? { uncovered: extraction.uncovered } : {}),
+      ...(partial ? { partial } : {}),
+      ...(followUp ? { followUp } : {}),
+      sources: shown.map((s) => ({ ...s, text: excerpt(s.text, PASSAGE_MAX_CHARS) })),
       model: "extractive",
-      latencyMs: elapsed(),
-    };
+    });
   }
 
-  async function askModel(chatDeps: ChatDeps, question: string, lang: Lang, sources: AnswerSource[]): Promise<string> {
+  async function curatedSources(hit: CuratedHit): Promise<AnswerSource[]> {
+    const chunks = await retriever.describe(hit.passages);
+    return chunks.map((c, i) => ({
+      ...toSource(c, i + 1),
+      text: excerpt(splitPassage(c.text).body, PASSAGE_MAX_CHARS),
+    }));
+  }
+
+  async function askModel(
+    chatDeps: ChatDeps,
+    question: string,
+    lang: Lang,
+    sources: AnswerSource[],
+    curated: CuratedHit | undefined,
+    previous: PreviousQuestion | undefined,
+  ): Promise<string> {
     const languageName = LANGUAGE_NAMES[lang];
+    const last = sources.at(-1);
     const documents = formatDocuments(
-      sources.map((s) => ({ n: s.n, title: s.title, section: s.section, text: s.text })),
+      sources.map((s) =>
+        curated && s === last
+          ? // The curated short answer that matched loosely: its text, as data like any other document.
+            {
+              n: s.n,
+              title: `Curated short answer (${curated.answer.key})`,
+              section: s.section,
+              text: curated.answer.texts[lang],
+            }
+          : { n: s.n, title: s.title, section: s.section, text: s.text },
+      ),
     );
     const [system, user] = await Promise.all([
       prompts.answerSystem.format({ language_name: languageName }),
@@ -162,17 +292,21 @@ export function createAnswerer(deps: AnswererDeps) {
         language_name: languageName,
       }),
     ]);
+    // A follow-up: the earlier exchange as history, so "Còn chi bộ thì sao?" means what it means.
+    const history: { role: "user" | "assistant"; content: string }[] = previous
+      ? [
+          { role: "user", content: `<question>\n${previous.question.replace(/<\/?question>/gi, "")}\n</question>` },
+          ...(previous.answer ? [{ role: "assistant" as const, content: previous.answer }] : []),
+        ]
+      : [];
     const response = await chatDeps.client.chat.completions.create(
       {
         model: chatDeps.model,
         temperature: 0.1,
-        max_tokens: 900,
-        messages: [
-          { role: "system", content: system },
-          { role: "user", content: user },
-        ],
+        max_tokens: 500,
+        messages: [{ role: "system", content: system }, ...history, { role: "user", content: user }],
       },
-      // Interactive path: one attempt, bounded; on failure the asker gets quotes instead of a wait.
+      // Interactive path: one attempt, bounded; on failure the asker gets excerpts instead of a wait.
       { timeout: chatDeps.timeoutMs, maxRetries: 0, signal: AbortSignal.timeout(chatDeps.timeoutMs + 1000) },
     );
     return response.choices[0]?.message?.content ?? "";
@@ -182,6 +316,33 @@ export function createAnswerer(deps: AnswererDeps) {
 }
 
 export type Answerer = ReturnType<typeof createAnswerer>;
+
+function toSource(c: RetrievedChunk, n: number): AnswerSource {
+  const passage = splitPassage(c.text);
+  return {
+    n,
+    docId: c.docId,
+    title: c.title,
+    shortTitle: c.shortTitle,
+    number: c.number,
+    issuedOn: c.issuedOn,
+    kind: c.kind,
+    validity: c.validity,
+    section: c.section,
+    heading: c.heading,
+    text: passage.body,
+    score: round(c.score),
+    language: c.language,
+    links: passage.links.length ? passage.links : c.sources,
+    citations: passage.citations,
+    confidence: passage.confidence,
+    referenceSection: c.referenceSection,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
 
 function isTimeout(error: unknown): boolean {
   const e = error as { name?: string; constructor?: { name?: string } };
@@ -211,10 +372,6 @@ export function sourceLine(s: AnswerSource): string {
   const heading = s.heading ? ` · ${s.heading}` : "";
   const reference = s.referenceSection ? ` (vi: ${s.referenceSection})` : "";
   return `[${s.n}] ${s.section}${heading} — ${s.title}${reference}`;
-}
-
-function formatSourceList(translate: Translate, lang: Lang, sources: AnswerSource[]): string {
-  return [translate(lang, "answer-sources-title"), ...sources.map(sourceLine)].join("\n");
 }
 
 /** Shortens a passage at a sentence (or word) boundary. */

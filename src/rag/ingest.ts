@@ -5,18 +5,27 @@ import { withTransaction, type Pool } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import {
-  getIndexModel,
+  getIndexState,
   listDocuments,
   removeDocuments,
   replaceDocument,
   resetIndex,
   setIndexModel,
+  analyzeIndex,
   touchDocument,
   type NewChunk,
 } from "./chunk-store.ts";
+import { loadCuratedSeeds } from "./curated.ts";
+import { seedCuratedAnswers, type SeedReport } from "./curated-store.ts";
 import type { IndexedEmbeddings } from "./embeddings.ts";
 import { DocumentError, isSupportedFile, loadDocument } from "./loaders.ts";
-import { foldText } from "./normalize.ts";
+import { tokenize } from "./normalize.ts";
+
+/**
+ * The layout of the searchable text. 2: search_text holds folded word tokens separated by single spaces, so
+ * Postgres's parser and our tokenizer see the same words (issue 10). An index of another format is rebuilt.
+ */
+export const INDEX_FORMAT = 2;
 
 export type IngestReport = {
   added: string[];
@@ -28,7 +37,12 @@ export type IngestReport = {
   seconds: number;
   /** True when the embedding model changed and the whole index was rebuilt. */
   reembedded: boolean;
+  /** The curated short answers of CURATED_SEED_FILE, when the folder has one. */
+  curated?: SeedReport;
 };
+
+/** The seed file of curated short answers in a corpus folder (not indexed as a document). */
+export const CURATED_SEED_FILE = "short-answers.json";
 
 export type IngestProgress = { done: number; total: number; path: string };
 
@@ -58,15 +72,15 @@ export async function ingestDirectory(
   const { pool, embeddings, logger } = deps;
 
   const files = await listFiles(dir);
-  const indexModel = await getIndexModel(pool);
-  if (!indexModel || indexModel.model !== embeddings.modelId) {
-    // Vectors of two models must never be compared: start over with the new model.
-    report.reembedded = Boolean(indexModel);
-    await withTransaction(pool, (tx) => resetIndex(tx, embeddings.modelId, embeddings.dimensions));
-    if (indexModel)
+  const state = await getIndexState(pool);
+  if (!state || state.model !== embeddings.modelId || state.format !== INDEX_FORMAT) {
+    // Vectors of two models must never be compared, nor text of two layouts: start over.
+    report.reembedded = Boolean(state);
+    await withTransaction(pool, (tx) => resetIndex(tx, embeddings.modelId, embeddings.dimensions, INDEX_FORMAT));
+    if (state)
       logger?.warn(
-        { from: indexModel.model, to: embeddings.modelId },
-        "embedding model changed: re-embedding the corpus",
+        { from: state.model, to: embeddings.modelId, format: { from: state.format, to: INDEX_FORMAT } },
+        "embedding model or index format changed: re-embedding the corpus",
       );
   }
   const stored = await listDocuments(pool);
@@ -103,8 +117,8 @@ export async function ingestDirectory(
         section: c.path.join(" › "),
         heading: c.heading,
         content: c.content,
-        searchHeading: foldText(headings[i]!),
-        searchText: foldText(bodies[i]!),
+        searchHeading: tokenize(headings[i]!).join(" "),
+        searchText: tokenize(bodies[i]!).join(" "),
         embedding: vectors[i]!,
       }));
       await withTransaction(pool, (tx) =>
@@ -112,6 +126,7 @@ export async function ingestDirectory(
           tx,
           { path: file.relative, meta: loaded.meta, sizeBytes: info.size, mtimeMs: info.mtimeMs, checksum },
           chunks,
+          embeddings.storedDimensions,
         ),
       );
       (previous ? report.updated : report.added).push(file.relative);
@@ -129,12 +144,46 @@ export async function ingestDirectory(
   }
   if (report.chunks > 0) {
     // A remote model's own dimension is known only after its first answer.
-    await setIndexModel(pool, embeddings.modelId, embeddings.dimensions);
+    await setIndexModel(pool, embeddings.modelId, embeddings.dimensions, INDEX_FORMAT);
   }
   report.removed = [...stored.keys()];
   await removeDocuments(pool, report.removed);
+  // Fresh planner statistics after a change: the embedded database runs no autovacuum, and a server's may not
+  // have come round yet — without them the first questions after a large ingest get slow plans.
+  if (report.chunks > 0 || report.removed.length > 0) await analyzeIndex(pool);
+  await seedCurated(deps, dir, report);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
+}
+
+/** Loads the folder's curated short answers, if it has a seed file, after the documents they rest on. */
+async function seedCurated(deps: IngestDeps, dir: string, report: IngestReport): Promise<void> {
+  const path = join(dir, CURATED_SEED_FILE);
+  let seeds;
+  try {
+    await stat(path);
+  } catch {
+    return;
+  }
+  try {
+    seeds = await loadCuratedSeeds(path);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    report.failed.push({ path: CURATED_SEED_FILE, error: error.message });
+    return;
+  }
+  report.curated = await seedCuratedAnswers(deps.pool, seeds);
+  for (const f of report.curated.failed) report.failed.push({ path: `${CURATED_SEED_FILE}#${f.key}`, error: f.error });
+  deps.logger?.info(
+    {
+      added: report.curated.added.length,
+      updated: report.curated.updated.length,
+      withdrawn: report.curated.withdrawn.length,
+      kept_edits: report.curated.keptEdits.length,
+      failed: report.curated.failed.length,
+    },
+    "curated short answers seeded",
+  );
 }
 
 export function withoutLinks(text: string): string {

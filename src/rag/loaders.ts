@@ -23,7 +23,14 @@ export type DocumentMeta = {
   issuedOn: string;
   language: Lang;
   sources: string[];
+  /** "gaps": the corpus's own list of what it does not cover (its passages say so instead of answering). */
+  kind: "document" | "gaps";
+  /** For a directive replaced by another, or replacing one: which rule applied when (front matter). */
+  validity: Validity | undefined;
 };
+
+/** `replaced_by` + `until`: applied until that day; `replaces` + `from`: applies from that day on. */
+export type Validity = { replacedBy?: string; until?: string; replaces?: string; from?: string };
 
 export type LoadedDocument = { meta: DocumentMeta; chunks: Chunk[] };
 
@@ -35,8 +42,21 @@ const frontMatterSchema = z.object({
   issuer: z.string().optional(),
   date: z.union([z.string(), z.date()]).optional(),
   language: z.enum(["vi", "pl", "en"]).optional(),
-  source: z.union([z.string(), z.array(z.string())]).optional(),
+  source: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .nullable(),
+  kind: z.enum(["document", "gaps"]).optional(),
+  replaced_by: z.string().trim().min(1).optional(),
+  replaces: z.string().trim().min(1).optional(),
+  until: z.union([z.string(), z.date()]).optional(),
+  from: z.union([z.string(), z.date()]).optional(),
 });
+
+function isoDate(value: string | Date | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+}
 
 export function isSupportedFile(path: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
@@ -64,7 +84,15 @@ export async function loadDocument(absolutePath: string, relativePath: string): 
       issuer: data.issuer ?? "",
       issuedOn: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : (data.date ?? ""),
       language: data.language ?? languageFromName(relativePath) ?? detectLanguage(parsed.content) ?? "vi",
-      sources: data.source === undefined ? [] : Array.isArray(data.source) ? data.source : [data.source],
+      sources: data.source == null ? [] : Array.isArray(data.source) ? data.source : [data.source],
+      kind: data.kind ?? "document",
+      validity:
+        data.replaced_by || data.replaces
+          ? {
+              ...(data.replaced_by ? { replacedBy: data.replaced_by, until: isoDate(data.until) } : {}),
+              ...(data.replaces ? { replaces: data.replaces, from: isoDate(data.from) } : {}),
+            }
+          : undefined,
     };
     return { meta, chunks: chunkMarkdown(parsed.content, meta.shortTitle) };
   }
@@ -84,6 +112,8 @@ export async function loadDocument(absolutePath: string, relativePath: string): 
     issuedOn: "",
     language: languageFromName(relativePath) ?? detectLanguage(text.slice(0, 4000)) ?? "vi",
     sources: [],
+    kind: "document",
+    validity: undefined,
   };
   return { meta, chunks: chunkPlainText(text, meta.shortTitle) };
 }

@@ -31,12 +31,12 @@ const STOPWORDS: Record<Lang, Set<string>> = {
     ),
   ),
   en: new Set(
-    "the a an of to in on for and or is are was be by with what which who how when does do did can may must should i we our my it its at as from that this there much many please tell me about have has will".split(
+    "the a an of to in on for and or is are was be by with what which who how when does do did can may must should i we our my it its at as from that this there much many please tell me about have has will under according per into s".split(
       " ",
     ),
   ),
   pl: new Set(
-    "i w z na do o sie nie jak czy jest sa to co ile dla od po przez ze jaki jaka jakie kiedy ktory ktora ktore moze musi trzeba prosze mi a lub albo tak byc jego jej ich".split(
+    "i w z na do o sie nie jak czy jest sa to co ile dla od po przez ze jaki jaka jakie kiedy ktory ktora ktore moze musi trzeba prosze mi a lub albo tak byc jego jej ich go wedlug nasz nasza nasze czego czym".split(
       " ",
     ),
   ),
@@ -60,11 +60,14 @@ export function contentTokens(text: string, lang: Lang): string[] {
 
 /**
  * A crude stem for matching inflected words: Polish words cut to their first 5 letters (zjazd, zjazdu, zjazdy →
- * "zjazd"; wzorcowe, wzorcowy → "wzorc"), English plural and -ed/-ing endings dropped. Vietnamese words do not
- * inflect: unchanged.
+ * "zjazd"; wzorcowe, wzorcowy → "wzorc"), an infinitive's -ć dropped first (trwać → "trwa", as in trwa, trwania),
+ * English plural and -ed/-ing endings dropped. Vietnamese words do not inflect: unchanged.
  */
 export function stem(token: string, lang: Lang): string {
-  if (lang === "pl") return token.length > 5 ? token.slice(0, 5) : token;
+  if (lang === "pl") {
+    const base = token.length > 4 ? token.replace(/([aeiouy])c$/, "$1") : token;
+    return base.length > 5 ? base.slice(0, 5) : base;
+  }
   if (lang === "en" && token.length > 4) return token.replace(/(ies|es|s|ed|ing)$/, "");
   return token;
 }

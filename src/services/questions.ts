@@ -3,7 +3,14 @@ import type { Pool } from "../db/pool.ts";
 import type { Answer, Answerer } from "../rag/answer.ts";
 import { detectLanguage } from "../rag/language.ts";
 import type { Logger } from "../logger.ts";
-import { markReplied, questionOfUpdate, recordFeedback, recordQuestion } from "../rag/qa-store.ts";
+import {
+  lastQuestion,
+  loadShownAnswer,
+  markReplied,
+  questionOfUpdate,
+  recordFeedback,
+  recordQuestion,
+} from "../rag/qa-store.ts";
 import { cleanText } from "../text.ts";
 
 export type Channel = "telegram" | "console" | "cli";
@@ -37,8 +44,11 @@ export function createQuestionsService(deps: {
         if (earlier) return { answer: earlier.answer, questionId: earlier.id, replied: earlier.replied };
       }
       const question = cleanText(input.question);
-      const lang = input.lang ?? detectLanguage(question) ?? input.fallbackLang ?? "vi";
-      const answer = await answerer.answer(question, { lang });
+      // A short follow-up ("Còn chi bộ thì sao?") within a few minutes is read with the chat's previous question;
+      // its language also answers one that cannot be told from its own words.
+      const previous = input.chatId !== undefined ? await lastQuestion(pool, input.chatId) : undefined;
+      const lang = input.lang ?? detectLanguage(question) ?? previous?.language ?? input.fallbackLang ?? "vi";
+      const answer = await answerer.answer(question, { lang, previous });
       let questionId: string | undefined;
       try {
         questionId = await recordQuestion(pool, {
@@ -54,6 +64,10 @@ export function createQuestionsService(deps: {
         deps.logger?.error({ err: error }, "could not keep the question; answering anyway");
       }
       return { answer, questionId, replied: false };
+    },
+    /** An answer as it was shown, for the buttons under it; only in the chat it was given in. */
+    shown(questionId: string, chatId: number): Promise<Answer | undefined> {
+      return loadShownAnswer(pool, questionId, chatId);
     },
     /** The answer reached the asker (a restart does not send it again). */
     async replied(questionId: string): Promise<void> {

@@ -45,8 +45,9 @@ describe("the daihoi command", { timeout: 120_000 }, () => {
     const { code, stdout, stderr } = await run(["start"], "dai hoi dang bo co so co may noi dung\n/help\n", env);
     expect(code).toBe(0);
     expect(stderr).toContain("Indexing corpus/ for the first time");
-    expect(stdout).toContain("[1] Chỉ thị 99-CT/TW › II › 1 · Bốn nội dung của đại hội — Chỉ thị mẫu 99-CT/TW");
+    // The first screen, as Telegram shows it: the answer, then its source line.
     expect(stdout).toContain("Đại hội đảng bộ cơ sở và chi bộ có bốn nội dung");
+    expect(stdout).toContain("📄 Trả lời bằng trích đoạn: Chỉ thị 99-CT/TW, mục II.1 (14/6/2024)");
     expect(stdout).toContain("Cách dùng Trợ lý Đại hội");
     expect(stdout).not.toMatch(/<\/?(b|i|blockquote)>/); // plain text, not HTML
   });
@@ -65,10 +66,18 @@ describe("the daihoi command", { timeout: 120_000 }, () => {
       title: "Thuật ngữ (tài liệu kiểm thử)",
       section: "Thuật ngữ › Chuẩn y",
     });
-    expect(Object.keys(lines[0].sources[0]).sort()).toEqual(["number", "score", "section", "text", "title"]);
+    expect(Object.keys(lines[0].sources[0]).sort()).toEqual(["links", "number", "score", "section", "text", "title"]);
     expect(lines[1].sources[0].section).toBe("Dyrektywa 99-CT/TW › II › 2");
-    expect(lines[1].answer).toContain("Dosłowne cytaty");
-    expect(lines[2]).toEqual({ mode: "none", sources: [], answer: expect.stringContaining("do not cover this") });
+    expect(lines[1].answer).toContain("Zjazd komórki partyjnej trwa pół dnia.");
+    expect(lines[1].answer).toContain("Odpowiedź z fragmentu dokumentu");
+    expect(lines[1].summary).toBe("Zjazd komórki partyjnej trwa pół dnia.");
+    expect(lines[2]).toEqual({
+      mode: "none",
+      refusal: "off-topic",
+      summary: expect.stringContaining("I only answer questions about the procedures"),
+      sources: [],
+      answer: expect.stringContaining("I only answer questions about the procedures"),
+    });
     for (const line of lines) {
       const scores = line.sources.map((s: { score: number }) => s.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);

@@ -69,7 +69,7 @@ it("daihoi eval runs offline and, with an OpenAI-compatible server, again with i
     expect(result.stdout).toMatch(/vi \(no diacritics\)\s+1\s+0\.000|vi \(no diacritics\)\s+1\s+1\.000/);
     const offline = JSON.parse(await readFile(join(dir, "eval-offline.json"), "utf8"));
     const online = JSON.parse(await readFile(join(dir, "eval-openai.json"), "utf8"));
-    expect(offline.embeddings).toBe("local:hash-ngram-v1");
+    expect(offline.embeddings).toBe("local:hash-ngram-v2");
     expect(online.embeddings).toBe("openai:text-embedding-3-small");
     expect(offline.groups.vi.hitAt5).toBe(1);
     expect(online.unanswerable).toMatchObject({ n: 2, refused: 2, share: 1 });

@@ -101,7 +101,12 @@ describe.each(dbKinds())("ingestion and retrieval on %s", (kind) => {
 
   it("re-embeds everything when the embedding model changes, never mixing vectors", async () => {
     await ingest();
-    expect((await getIndexModel(db.pool))?.model).toBe("local:hash-ngram-v1");
+    expect((await getIndexModel(db.pool))?.model).toBe("local:hash-ngram-v2");
+    // Local vectors live in their own 384-d column; the 1536-d one stays empty.
+    const local = await db.pool.query<{ n: number; other: number }>(
+      "SELECT count(embedding_local)::int AS n, count(embedding)::int AS other FROM chunks",
+    );
+    expect(local.rows[0]).toEqual({ n: await countChunks(db.pool), other: 0 });
     const fake = await startFakeOpenAI({ dimensions: 256 });
     try {
       const client = new OpenAI({ apiKey: "test", baseURL: fake.baseURL, maxRetries: 0, timeout: 5000 });
@@ -112,11 +117,13 @@ describe.each(dbKinds())("ingestion and retrieval on %s", (kind) => {
       expect(report.added).toHaveLength(3);
       expect(await getIndexModel(db.pool)).toEqual({ model: "openai:test-embed", dimensions: 256 });
       expect(fake.embeddingRequests.length).toBeGreaterThanOrEqual(3 + 2);
-      // Every stored vector came from the new model (zero-padded 256 → 1536).
-      const { rows } = await db.pool.query<{ n: string }>(
-        "SELECT count(*) AS n FROM chunks WHERE vector_norm(embedding) > 0.99 AND vector_norm(embedding) < 1.01",
+      // Every stored vector came from the new model (zero-padded 256 → 1536), none of the local ones is left.
+      const { rows } = await db.pool.query<{ n: string; local: number }>(
+        `SELECT count(*) FILTER (WHERE vector_norm(embedding) > 0.99 AND vector_norm(embedding) < 1.01) AS n,
+                count(embedding_local)::int AS local FROM chunks`,
       );
       expect(Number(rows[0]!.n)).toBe(await countChunks(db.pool));
+      expect(rows[0]!.local).toBe(0);
       const results = await new CorpusRetriever({ pool: db.pool, embeddings: remote }).retrieve(
         "dai hoi chi bo nua ngay",
         {
@@ -127,5 +134,42 @@ describe.each(dbKinds())("ingestion and retrieval on %s", (kind) => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("sees another ingest's changes at once: what it caches is keyed by the index's version, not a count", async () => {
+    await ingest();
+    const same = retriever();
+    expect((await same.retrieve("chuan y ket qua bau cu", { lang: "vi" }))[0]?.heading).toBe("Chuẩn y");
+    const before = (await db.pool.query("SELECT version FROM embedding_index")).rows[0].version;
+    await writeFile(
+      join(dir, "bang-thuat-ngu.vi.md"),
+      "---\nid: thuat-ngu-mau\ntitle: Thuật ngữ\nlanguage: vi\n---\n# Thuật ngữ\n\n## Phê chuẩn kết quả\n\nPhê chuẩn kết quả bầu cử do cấp ủy cấp trên làm.\n",
+    );
+    await ingest();
+    expect(Number((await db.pool.query("SELECT version FROM embedding_index")).rows[0].version)).toBeGreaterThan(
+      Number(before),
+    );
+    const after = await same.retrieve("phe chuan ket qua bau cu", { lang: "vi" });
+    expect(after[0]?.heading).toBe("Phê chuẩn kết quả");
+  });
+
+  it("rebuilds an index of an older search-text format, as it does for another model", async () => {
+    await ingest();
+    await db.pool.query("UPDATE embedding_index SET format = 1");
+    const report = await ingest();
+    expect(report.reembedded).toBe(true);
+    expect(report.added).toHaveLength(3);
+    expect((await db.pool.query("SELECT format FROM embedding_index")).rows[0].format).toBe(2);
+  });
+
+  it("searches each part of a two-part question, so both parts' passages are near the top", async () => {
+    await ingest();
+    const results = await retriever().retrieve("So du bau cu toi da bao nhieu, va chuan y la gi?", {
+      lang: "vi",
+      limit: 3,
+    });
+    const headings = results.map((r) => r.heading);
+    expect(headings).toContain("Số dư khi bầu cử");
+    expect(headings).toContain("Chuẩn y");
   });
 });

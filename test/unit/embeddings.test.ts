@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.ts";
-import { INDEX_DIMENSIONS, LocalHashEmbeddings, padVector } from "../../src/rag/embeddings.ts";
+import { INDEX_DIMENSIONS, LOCAL_DIMENSIONS, LocalHashEmbeddings, padVector } from "../../src/rag/embeddings.ts";
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * b[i]!, 0);
 const norm = (v: number[]) => Math.sqrt(cosine(v, v));
@@ -17,11 +17,13 @@ describe("LocalHashEmbeddings", () => {
     expect(c).toEqual(a);
   });
 
-  it("gives 1536-dimensional unit vectors, also for empty text", async () => {
+  it("gives 384-dimensional unit vectors, stored in the local column, also for empty text", async () => {
     const vectors = await embeddings.embedDocuments(["Đại hội chi bộ", "bầu cử", "", "?!"]);
-    expect(embeddings.dimensions).toBe(1536);
+    expect(embeddings.dimensions).toBe(384);
+    expect(embeddings.storedDimensions).toBe(LOCAL_DIMENSIONS);
+    expect(embeddings.modelId).toBe("local:hash-ngram-v2");
     for (const v of vectors) {
-      expect(v).toHaveLength(INDEX_DIMENSIONS);
+      expect(v).toHaveLength(LOCAL_DIMENSIONS);
       expect(norm(v)).toBeCloseTo(1, 9);
       expect(v.every(Number.isFinite)).toBe(true);
     }

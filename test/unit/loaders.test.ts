@@ -65,6 +65,8 @@ describe("loadDocument (Markdown)", () => {
         "number: 35-CT/TW",
         "issuer: Bộ Chính trị",
         "date: 2024-06-14",
+        "replaced_by: 45-CT/TW",
+        "until: 2025-04-14",
         "language: vi",
         "source:",
         "  - https://tulieuvankien.dangcongsan.vn/ct35",
@@ -88,9 +90,23 @@ describe("loadDocument (Markdown)", () => {
       issuedOn: "2024-06-14",
       language: "vi",
       sources: ["https://tulieuvankien.dangcongsan.vn/ct35", "https://example.org/ct35.pdf"],
+      kind: "document",
+      // Which rule applied when: the source line of an answer says so.
+      validity: { replacedBy: "45-CT/TW", until: "2025-04-14" },
     });
     expect(chunks.map((c) => c.path)).toEqual([["Chỉ thị 35", "I"]]);
     expect(chunks[0]?.content).toBe("Tổ chức tốt đại hội.");
+  });
+
+  it("reads a gaps document and a directive that replaces another", async () => {
+    const path = write(
+      "ct45.md",
+      "---\nid: ct45\nkind: gaps\nreplaces: 35-CT/TW\nfrom: 2025-04-14\n---\n# Chỉ thị 45\n\nNội dung.\n",
+    );
+    const { meta } = await loadDocument(path, "ct45.md");
+    expect(meta).toMatchObject({ kind: "gaps", validity: { replaces: "35-CT/TW", from: "2025-04-14" } });
+    const plain = write("plain.md", "---\nid: x\n---\n# X\n\nA.\n");
+    expect((await loadDocument(plain, "plain.md")).meta).toMatchObject({ kind: "document", validity: undefined });
   });
 
   it("falls back to the first heading, the file name and a single source string", async () => {

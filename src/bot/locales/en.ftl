@@ -29,8 +29,6 @@ lang-unknown = The language “{ $value }” is not supported. Choose vi, pl or 
 answer-not-covered =
     The documents I have do not cover this, so I cannot give a reliable answer.
     Please ask the City Party Committee's Organization Board directly.
-answer-extractive-label = Quoted word for word from the best-matching passages of the documents (no language model is configured to summarise them):
-answer-extractive-fallback-label = The language model is not responding right now — here are the best-matching passages of the documents, quoted word for word:
 answer-sources-title = Sources:
 question-too-long = Your question is too long ({ $length } characters). Please keep it within { $max } characters.
 question-empty = Please send your question as text.
@@ -354,3 +352,28 @@ report-replace-ask = “{ $milestone }” was already reported by { $name } on {
 report-replace-yes = ✔ Replace
 report-replace-no = ✖ Keep it
 report-replaced-notice = ℹ️ { $by } replaced your report of “{ $milestone }”: { $old } → { $date }.
+
+
+## answers (issue 10)
+answer-source-section = { $doc }, section { $section }
+answer-source-excerpt = 📄 Answer quoted from { $source }
+answer-source-excerpt-fallback = 📄 Answer quoted from { $source } (a summary is not available right now)
+answer-source-llm = 📄 Main source: { $source }
+answer-source-curated = 📌 Prepared short answer, based on { $sources } · confidence: { $confidence }
+answer-confidence-high = high
+answer-confidence-medium = medium
+answer-confidence-low = low
+answer-source-until = applied until { $date }; from then on, { $by }
+answer-source-from = applies from { $date }, replacing { $replaces }
+answer-source-reference = (Vietnamese edition: { $section })
+answer-source-confidence = Confidence: { $level }
+answer-follow-up = ↪ A follow-up, read together with your previous question: “{ $previous }”
+answer-uncovered = The documents do not answer this part: { $part }. Please ask the City Organization Board.
+answer-partial = The documents cover this only in part; for the rest, please ask the City Organization Board.
+answer-refusal-off-topic = I only answer questions about the procedures of the 2025–2030 Party congresses in Thanh Hoa city. This question is outside that scope.
+answer-refusal-personnel = I answer questions about congress procedure only. I do not say who will be elected, appointed or promoted, nor comment on any person's prospects — that is for the competent Party committee to decide, following the procedure.
+answer-button-passages = 📄 Passages
+answer-button-sources = 🔗 Sources
+answer-button-back = ↩ Answer
+answer-passages-title = Passages:
+answer-gone = This answer is no longer available.

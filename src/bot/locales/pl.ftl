@@ -29,8 +29,6 @@ lang-unknown = Język „{ $value }” nie jest obsługiwany. Wybierz vi, pl lub
 answer-not-covered =
     Dostępne dokumenty nie obejmują tej kwestii, więc nie mogę udzielić pewnej odpowiedzi.
     Proszę zapytać bezpośrednio Wydział Organizacyjny Komitetu Miejskiego Partii.
-answer-extractive-label = Dosłowne cytaty z najlepiej pasujących fragmentów dokumentów (nie skonfigurowano modelu językowego, który by je streścił):
-answer-extractive-fallback-label = Model językowy chwilowo nie odpowiada — oto dosłowne cytaty z najlepiej pasujących fragmentów dokumentów:
 answer-sources-title = Źródła:
 question-too-long = Pytanie jest za długie ({ $length } znaków). Proszę zmieścić się w { $max } znakach.
 question-empty = Proszę wysłać pytanie jako tekst.
@@ -354,3 +352,28 @@ report-replace-ask = „{ $milestone }” zgłosił(a) już { $name } ({ $at }),
 report-replace-yes = ✔ Zastąp
 report-replace-no = ✖ Zostaw
 report-replaced-notice = ℹ️ { $by } zastąpił(a) Twoje zgłoszenie „{ $milestone }”: { $old } → { $date }.
+
+
+## answers (issue 10)
+answer-source-section = { $doc }, pkt { $section }
+answer-source-excerpt = 📄 Odpowiedź z fragmentu dokumentu: { $source }
+answer-source-excerpt-fallback = 📄 Odpowiedź z fragmentu dokumentu (streszczenie chwilowo niedostępne): { $source }
+answer-source-llm = 📄 Główne źródło: { $source }
+answer-source-curated = 📌 Przygotowana krótka odpowiedź, na podstawie: { $sources } · wiarygodność: { $confidence }
+answer-confidence-high = wysoka
+answer-confidence-medium = średnia
+answer-confidence-low = niska
+answer-source-until = obowiązywała do { $date }; od tego dnia: { $by }
+answer-source-from = obowiązuje od { $date }, zastąpiła: { $replaces }
+answer-source-reference = (wersja wietnamska: { $section })
+answer-source-confidence = Wiarygodność: { $level }
+answer-follow-up = ↪ Pytanie uzupełniające, rozumiane razem z poprzednim: „{ $previous }”
+answer-uncovered = Dokumenty nie odpowiadają na tę część: { $part }. Proszę zapytać Wydział Organizacyjny Komitetu Miejskiego Partii.
+answer-partial = Dokumenty zawierają tylko część informacji na ten temat; o resztę proszę zapytać Wydział Organizacyjny Komitetu Miejskiego Partii.
+answer-refusal-off-topic = Odpowiadam tylko na pytania o procedury zjazdów partyjnych kadencji 2025–2030 w mieście Thanh Hoa. To pytanie wykracza poza ten zakres.
+answer-refusal-personnel = Odpowiadam tylko na pytania o procedury zjazdów. Nie mówię, kto zostanie wybrany, mianowany lub awansowany, i nie oceniam szans konkretnych osób — decyduje o tym właściwy komitet partyjny zgodnie z procedurą.
+answer-button-passages = 📄 Cytaty
+answer-button-sources = 🔗 Źródła
+answer-button-back = ↩ Odpowiedź
+answer-passages-title = Cytaty:
+answer-gone = Ta odpowiedź nie jest już dostępna.

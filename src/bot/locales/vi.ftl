@@ -29,8 +29,6 @@ lang-unknown = Ngôn ngữ “{ $value }” không được hỗ trợ. Hãy ch�
 answer-not-covered =
     Các tài liệu hiện có không đề cập nội dung này, nên tôi không thể trả lời chắc chắn.
     Đề nghị đồng chí hỏi trực tiếp Ban Tổ chức Thành ủy.
-answer-extractive-label = Trích nguyên văn các đoạn phù hợp nhất trong tài liệu (chưa có mô hình ngôn ngữ để tóm tắt):
-answer-extractive-fallback-label = Mô hình ngôn ngữ tạm thời không phản hồi — dưới đây là trích nguyên văn các đoạn phù hợp nhất trong tài liệu:
 answer-sources-title = Nguồn:
 question-too-long = Câu hỏi dài quá ({ $length } ký tự). Xin viết gọn trong { $max } ký tự.
 question-empty = Xin gửi câu hỏi bằng chữ.
@@ -315,3 +313,28 @@ report-replace-ask = “{ $milestone }” đã được { $name } báo cáo ngà
 report-replace-yes = ✔ Thay
 report-replace-no = ✖ Giữ nguyên
 report-replaced-notice = ℹ️ { $by } đã thay báo cáo “{ $milestone }” của đồng chí: { $old } → { $date }.
+
+
+## answers (issue 10)
+answer-source-section = { $doc }, mục { $section }
+answer-source-excerpt = 📄 Trả lời bằng trích đoạn: { $source }
+answer-source-excerpt-fallback = 📄 Trả lời bằng trích đoạn (lúc này chưa tóm tắt được): { $source }
+answer-source-llm = 📄 Nguồn chính: { $source }
+answer-source-curated = 📌 Câu trả lời ngắn đã biên soạn, dựa trên { $sources } · độ tin cậy: { $confidence }
+answer-confidence-high = cao
+answer-confidence-medium = trung bình
+answer-confidence-low = thấp
+answer-source-until = áp dụng đến { $date }; từ đó theo { $by }
+answer-source-from = áp dụng từ { $date }, thay { $replaces }
+answer-source-reference = (bản tiếng Việt: { $section })
+answer-source-confidence = Độ tin cậy: { $level }
+answer-follow-up = ↪ Câu hỏi tiếp theo, hiểu cùng câu trước: «{ $previous }»
+answer-uncovered = Tài liệu không trả lời phần: { $part }. Đề nghị hỏi Ban Tổ chức Thành ủy.
+answer-partial = Tài liệu chỉ có một phần thông tin về việc này; phần còn thiếu xin hỏi Ban Tổ chức Thành ủy.
+answer-refusal-off-topic = Tôi chỉ trả lời các câu hỏi về thủ tục đại hội đảng bộ, chi bộ nhiệm kỳ 2025–2030 ở Thành phố Thanh Hóa. Câu hỏi này nằm ngoài phạm vi đó.
+answer-refusal-personnel = Tôi chỉ trả lời về thủ tục, quy trình đại hội. Tôi không trả lời ai sẽ được bầu, bổ nhiệm hay đề bạt, và không nhận định triển vọng của cá nhân nào — việc đó do cấp ủy có thẩm quyền quyết định theo đúng quy trình.
+answer-button-passages = 📄 Trích dẫn
+answer-button-sources = 🔗 Nguồn
+answer-button-back = ↩ Câu trả lời
+answer-passages-title = Trích dẫn:
+answer-gone = Không còn tìm thấy câu trả lời này.

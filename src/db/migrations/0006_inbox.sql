@@ -22,9 +22,8 @@ INSERT INTO inbox (update_id, chat_key, payload, status, received_at, done_at)
 SELECT update_id, '', '{}', 'done', processed_at, processed_at FROM processed_updates;
 DROP TABLE processed_updates;
 
--- An answer already computed for an update is sent again after a restart, not computed again; replied_at says
--- whether it was sent.
-ALTER TABLE questions ADD COLUMN answer_json jsonb;
+-- An answer already computed for an update is sent again after a restart, not computed again (the answer is kept
+-- whole in questions.shown, migration 0031); replied_at says whether it reached the asker.
 ALTER TABLE questions ADD COLUMN replied_at timestamptz;
 CREATE UNIQUE INDEX questions_update_id_idx ON questions (update_id) WHERE update_id IS NOT NULL;
 
