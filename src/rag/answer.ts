@@ -1,4 +1,6 @@
-import type OpenAI from "openai";
+import { APIConnectionTimeoutError, APIUserAbortError, type OpenAI } from "openai";
+import { AppError } from "../errors.ts";
+import { filterModelOutput } from "./output-filter.ts";
 import type { Lang } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Translate } from "../translate.ts";
@@ -201,8 +203,11 @@ export function createAnswerer(deps: AnswererDeps) {
         const curatedDoc = weak ? (await curatedSources(weak))[0] : undefined;
         const given = curatedDoc ? [...sources, { ...curatedDoc, n: sources.length + 1 }] : sources;
         const text = await askModel(chat, question, lang, given, weak, followUp ? previous : undefined);
-        if (text.trim().length === 0 || text.includes(NO_ANSWER)) return refuse("not-covered", chat.model);
+        // An empty completion is a failed answer (quotes follow, labelled), not "the documents do not cover it".
+        if (text.trim().length === 0) throw new AppError("the model returned an empty answer");
+        if (text.includes(NO_ANSWER)) return refuse("not-covered", chat.model);
         const checked = checkCitations(text, given);
+        if (!checked) throw new AppError("nothing grounded was left of the model's answer");
         const cited = citedNumbers(checked);
         const shown = cited.size ? given.filter((s) => cited.has(s.n)) : sources;
         return finish({
@@ -344,23 +349,27 @@ function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/** The SDK's own error classes: its timeout, or our own bound (the AbortSignal) firing. */
 function isTimeout(error: unknown): boolean {
-  const e = error as { name?: string; constructor?: { name?: string } };
-  return /Timeout|Abort/i.test(`${e.name ?? ""} ${e.constructor?.name ?? ""}`);
+  return error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError;
 }
 
-/** Keeps only citations [n] that point at a passage the model was given; drops links not from the corpus. */
+/**
+ * The model's text as it may be shown: citations only to passages it was given, no link or handle from elsewhere,
+ * no document or article number the passages do not mention, at most MODEL_ANSWER_MAX_CHARS (output-filter.ts).
+ */
 export function checkCitations(text: string, sources: AnswerSource[]): string {
-  const valid = new Set(sources.map((s) => s.n));
-  const allowedLinks = new Set(sources.flatMap((s) => s.links));
-  return text
-    .replace(/\[(\d{1,3})\]/g, (match, n: string) => (valid.has(Number(n)) ? match : ""))
-    .replace(/https?:\/\/[^\s<>()"']+/g, (url) => {
-      const bare = url.replace(/[.,;:!?]+$/, "");
-      return allowedLinks.has(bare) ? url : "";
-    })
-    .replace(/[ \t]{2,}/g, " ")
-    .trim();
+  return filterModelOutput(
+    text,
+    sources.map((s) => ({
+      n: s.n,
+      text: s.text,
+      number: s.number,
+      title: s.title,
+      section: s.section,
+      links: s.links,
+    })),
+  );
 }
 
 export function citedNumbers(text: string): Set<number> {

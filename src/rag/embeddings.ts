@@ -111,14 +111,14 @@ export type OpenAIEmbeddingsOptions = {
   model: string;
   logger?: Logger;
   batchSize?: number;
-  maxAttempts?: number;
-  /** Injected for tests: how to wait between attempts. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Retries of one batch while indexing (429, 5xx, connection errors), by the SDK, honouring Retry-After. */
+  maxRetries?: number;
 };
 
 /**
- * OpenAI (or any OpenAI-compatible server) embeddings: batched, retried on 429 and 5xx with exponential backoff
- * (honouring Retry-After), each request bounded by the client's timeout.
+ * OpenAI (or any OpenAI-compatible server) embeddings: batched; a batch is retried by the SDK itself on 429, 5xx
+ * and connection errors, with its exponential backoff and the server's Retry-After; each request bounded by the
+ * client's timeout.
  */
 export class OpenAIEmbeddings extends IndexedEmbeddings {
   readonly modelId: string;
@@ -130,12 +130,7 @@ export class OpenAIEmbeddings extends IndexedEmbeddings {
   constructor(options: OpenAIEmbeddingsOptions) {
     super({});
     this.modelId = `openai:${options.model}`;
-    this.options = {
-      batchSize: 128,
-      maxAttempts: 4,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      ...options,
-    };
+    this.options = { batchSize: 128, maxRetries: 3, ...options };
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -148,35 +143,31 @@ export class OpenAIEmbeddings extends IndexedEmbeddings {
 
   /** A question: one attempt only — someone is waiting; the retriever falls back to text search. */
   async embedQuery(text: string): Promise<number[]> {
-    const [vector] = await this.embedBatch([text], 1);
+    const [vector] = await this.embedBatch([text], 0);
     return vector!;
   }
 
-  private async embedBatch(input: string[], maxAttempts = this.options.maxAttempts): Promise<number[][]> {
-    const { client, model, sleep, logger } = this.options;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await client.embeddings.create({
+  private async embedBatch(input: string[], maxRetries = this.options.maxRetries): Promise<number[][]> {
+    const { client, model } = this.options;
+    let response;
+    try {
+      response = await client.embeddings.create(
+        {
           model,
           input,
           // text-embedding-3-large is 3072-d natively; ask for the index's size (the API shortens it properly).
           ...(/text-embedding-3-large/.test(model) ? { dimensions: INDEX_DIMENSIONS } : {}),
-        });
-        const sorted = [...response.data].sort((a, b) => a.index - b.index);
-        if (sorted.length !== input.length)
-          throw new AppError(`embeddings: asked for ${input.length}, got ${sorted.length}`);
-        const first = sorted[0]?.embedding.length;
-        if (first) this.dimensions = first;
-        return sorted.map((d) => padVector(d.embedding));
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        const retryable = status === undefined || status === 429 || status >= 500;
-        if (!retryable || attempt >= maxAttempts) throw new AppError("embedding request failed", { cause: error });
-        const retryAfterS = Number((error as { headers?: Headers }).headers?.get?.("retry-after"));
-        const delayMs = Number.isFinite(retryAfterS) && retryAfterS > 0 ? retryAfterS * 1000 : 500 * 2 ** (attempt - 1);
-        logger?.warn({ status, attempt, delayMs }, "embedding request failed, retrying");
-        await sleep(Math.min(delayMs, 30_000));
-      }
+        },
+        { maxRetries },
+      );
+    } catch (error) {
+      throw new AppError("embedding request failed", { cause: error });
     }
+    const sorted = [...response.data].sort((a, b) => a.index - b.index);
+    if (sorted.length !== input.length)
+      throw new AppError(`embeddings: asked for ${input.length}, got ${sorted.length}`);
+    const first = sorted[0]?.embedding.length;
+    if (first) this.dimensions = first;
+    return sorted.map((d) => padVector(d.embedding));
   }
 }

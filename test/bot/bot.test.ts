@@ -227,37 +227,55 @@ describe("when the database is down", () => {
 });
 
 describe("a long, hostile model answer", () => {
-  it("is delivered intact: escaped, split under 4096 characters, buttons under the last part", async () => {
+  const run = async (reply: string, question = "dai hoi chi bo keo dai bao lau") => {
     const { default: OpenAI } = await import("openai");
     const { startFakeOpenAI } = await import("../helpers/fake-openai.ts");
     const { makeAnswerer } = await import("../helpers/app-fixture.ts");
-    const hostile = "<script>alert(1)</script> a & b < c <b>unclosed [1]\n";
-    const long = `${hostile}${"Đại hội chi bộ 👍🏽 🇻🇳 tiến hành trong nửa ngày. ".repeat(180)}`;
-    const fake = await startFakeOpenAI({ reply: () => long });
+    const fake = await startFakeOpenAI({ reply: () => reply });
     const api = await startFakeBotApi();
     const db = await openTestDatabase("pglite");
     try {
       await indexMiniCorpus(db);
       const client = new OpenAI({ apiKey: "t", baseURL: fake.baseURL, maxRetries: 0, timeout: 5000 });
       const bot = makeBot(db, api.apiRoot, { answerer: makeAnswerer(db, { client, model: "m", timeoutMs: 5000 }) });
-      await bot.handleUpdate(textUpdate("dai hoi chi bo keo dai bao lau"));
-      const messages = api.callsOf("sendMessage").map((c) => c.payload);
-      expect(long.length).toBeGreaterThan(9000);
-      expect(messages.length).toBeGreaterThanOrEqual(3);
-      for (const m of messages) expect(String(m.text).length).toBeLessThanOrEqual(4096);
-      const all = messages.map((m) => String(m.text)).join("\n");
-      expect(all).toContain("&lt;script&gt;alert(1)&lt;/script&gt; a &amp; b &lt; c &lt;b&gt;unclosed [1]");
-      expect(all).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no broken emoji
-      const plain = all.replace(/\s+/g, "");
-      // The model's answer is not cut to one screen; the passages still wait behind a button.
-      expect(plain.split("👍🏽").length - 1).toBe(180);
-      expect(messages.slice(0, -1).every((m) => m.reply_markup === undefined)).toBe(true);
-      expect(messages.at(-1)!.reply_markup).toBeDefined();
+      await bot.handleUpdate(textUpdate(question));
+      return api.callsOf("sendMessage").map((c) => c.payload);
     } finally {
       await db.close();
       await api.close();
       await fake.close();
     }
+  };
+
+  it("is escaped, and cut to one screen whatever the server returns (100 KB, no broken emoji)", async () => {
+    const hostile = "<script>alert(1)</script> a & b < c <b>unclosed [1]\n";
+    const long = `${hostile}${"Đại hội chi bộ 👍🏽 🇻🇳 tiến hành trong nửa ngày [1]. ".repeat(2000)}`;
+    expect(long.length).toBeGreaterThan(100_000);
+    const messages = await run(long);
+    expect(messages).toHaveLength(1);
+    const text = String(messages[0]!.text);
+    expect(text.length).toBeLessThan(2500);
+    expect(text).toContain("&lt;script&gt;alert(1)&lt;/script&gt; a &amp; b &lt; c &lt;b&gt;unclosed [1]");
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(messages[0]!.reply_markup).toBeDefined();
+  });
+
+  it("shows no link, handle or document number that is not in the passages", async () => {
+    const messages = await run(
+      "Đại hội chi bộ tiến hành trong nửa ngày [1]. Chi tiết: evil.com/login, www.phish.example.org, " +
+        "t.me/fake_board, @helper_support_bot, tg://resolve?domain=x. Xem Chỉ thị 999-CT/TW Điều 42 [1]. Theo [7] và [8], xong.",
+    );
+    const text = String(messages[0]!.text);
+    expect(text).toContain("nửa ngày");
+    for (const bad of ["evil.com", "www.", "t.me", "@helper", "tg:", "999-CT", "Điều 42", "[7]", "Theo  và"])
+      expect(text).not.toContain(bad);
+  });
+
+  it("an empty completion is a failed answer: excerpts with the fallback label, not 'not covered'", async () => {
+    const messages = await run("   ");
+    const text = String(messages[0]!.text);
+    expect(text).toContain("nửa ngày");
+    expect(text).not.toContain("không đề cập");
   });
 });
 

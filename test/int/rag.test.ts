@@ -110,8 +110,8 @@ describe.each(dbKinds())("ingestion and retrieval on %s", (kind) => {
     const fake = await startFakeOpenAI({ dimensions: 256 });
     try {
       const client = new OpenAI({ apiKey: "test", baseURL: fake.baseURL, maxRetries: 0, timeout: 5000 });
-      const remote = new OpenAIEmbeddings({ client, model: "test-embed", sleep: async () => undefined });
-      fake.queueModes("429", "500"); // retried with backoff, then succeeds
+      const remote = new OpenAIEmbeddings({ client, model: "test-embed" });
+      fake.queueModes("429", "500"); // retried by the SDK (its backoff, the server's Retry-After), then succeeds
       const report = await ingestDirectory({ pool: db.pool, embeddings: remote }, dir);
       expect(report.reembedded).toBe(true);
       expect(report.added).toHaveLength(3);
