@@ -144,6 +144,7 @@ export function renderUnitCard(
     history: ReportEvent[];
     members: Membership[];
     reporterNames: Map<number, string>;
+    expected?: Map<string, string>;
   },
   { lang, t, campaign }: Context,
   unitTypeName: (type: string) => string,
@@ -183,6 +184,8 @@ export function renderUnitCard(
     } else {
       lines.push(`▫️ ${name}: ${t(lang, `state-${s.state}`)}`);
     }
+    const expected = s.state !== "done" ? card.expected?.get(s.milestone.key) : undefined;
+    if (expected) lines[lines.length - 1] += ` · ${t(lang, "status-expected", { date: formatDmy(expected) })}`;
   }
   const corrections = card.history.filter((e) => e.supersedes);
   if (corrections.length) {

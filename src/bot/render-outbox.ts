@@ -33,6 +33,7 @@ export function renderOutboxMessage(
     const view = renderHeadline(message.summary as unknown as CampaignSummary, "digest", { lang, t, campaign });
     return { parts: [escapeHtml(view.text)], buttons: view.buttons };
   }
+  if (message.type === "morning") return renderMorning(message, context);
   if (message.type === "answer") {
     const answer = message.answer as unknown as Answer;
     return {
@@ -80,6 +81,53 @@ export function renderOutboxMessage(
     parts: [html.length > TELEGRAM_MESSAGE_LIMIT ? safeCut(html, TELEGRAM_MESSAGE_LIMIT) : html],
     buttons: message.type === "text" ? message.buttons : undefined,
   };
+}
+
+/**
+ * The morning message: everything due to one person, grouped by unit, numbered; under it one row of buttons per
+ * item — done today, done on another day (a date picker), not yet (an expected date). callback_data holds the
+ * unit's code and the step's index only: `rm:t|o|e:<unit>:<step>`; the server checks both when pressed.
+ */
+function renderMorning(
+  message: Extract<OutboxMessage, { type: "morning" }>,
+  context: { lang: Lang; now: Date; campaign: Campaign; translate: Translate },
+): RenderedMessage {
+  const { lang, now, campaign, translate: t } = context;
+  const today = localTime(now, campaign.timeZone).date;
+  const lines = [escapeHtml(t(lang, "morning-title", { date: formatDmy(today) }))];
+  const buttons: Buttons = [];
+  let unit: string | undefined;
+  const numbered = message.items.length > 1;
+  for (const [i, item] of message.items.entries()) {
+    const m = campaign.milestones.find((x) => x.key === item.milestone);
+    if (!m) continue;
+    if (item.unit.code !== unit) {
+      unit = item.unit.code;
+      lines.push("", `🏛 <b>${escapeHtml(displayName(item.unit.name))}</b>`);
+    }
+    const days = daysBetween(today, item.deadline);
+    const key = days < 0 ? "morning-nudge" : days === 0 ? "morning-reminder-today" : "morning-reminder";
+    const n = numbered ? `${i + 1}. ` : "";
+    lines.push(
+      escapeHtml(
+        `${n}${t(lang, key, { milestone: milestoneName(m, lang), deadline: formatDmy(item.deadline), days: Math.abs(days) })}`,
+      ),
+    );
+    const index = campaign.milestones.indexOf(m);
+    const prefix = numbered ? `${i + 1} ` : "";
+    buttons.push([
+      { text: `${prefix}${t(lang, "morning-button-today")}`, data: `rm:t:${item.unit.code}:${index}` },
+      { text: `${prefix}${t(lang, "morning-button-other")}`, data: `rm:o:${item.unit.code}:${index}` },
+      { text: `${prefix}${t(lang, "morning-button-expected")}`, data: `rm:e:${item.unit.code}:${index}` },
+    ]);
+  }
+  lines.push("", escapeHtml(t(lang, "morning-footer")));
+  let html = lines.join("\n");
+  // Guarded for a person with very many items (several units): cut at a line, the buttons kept to Telegram's 100.
+  if (html.length > TELEGRAM_MESSAGE_LIMIT) {
+    html = html.slice(0, html.lastIndexOf("\n", TELEGRAM_MESSAGE_LIMIT - 2)) + "\n…";
+  }
+  return { parts: [html], buttons: buttons.slice(0, 33) };
 }
 
 /**
@@ -143,6 +191,17 @@ export function renderPreview(
     deadline: d.deadline ?? null,
     lead_days: d.leadDays ?? null,
     kind: d.kind,
+    // A morning message: what it holds, item by item.
+    ...(d.message.type === "morning"
+      ? {
+          items: d.message.items.map((i) => ({
+            unit: i.unit.code,
+            milestone: i.milestone,
+            deadline: i.deadline,
+            kind: i.kind,
+          })),
+        }
+      : {}),
     text: renderOutboxMessage(d.message, {
       lang: d.lang,
       now: context.at,

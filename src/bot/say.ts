@@ -16,18 +16,24 @@ export async function sendParts(
   ctx: BotContext,
   services: Services,
   parts: string[],
-  options: { keyboard?: InlineKeyboard | undefined; later: (fromPart: number) => OutboxMessage },
+  options: {
+    keyboard?: InlineKeyboard | undefined;
+    later: (fromPart: number) => OutboxMessage;
+    /** Told the Telegram id of the last part once it is sent (a flow's message, edited later). */
+    onSent?: (messageId: number) => void;
+  },
 ): Promise<boolean> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return false;
   for (const [i, html] of parts.entries()) {
     const last = i === parts.length - 1;
     try {
-      await ctx.api.sendMessage(chatId, html, {
+      const sent = await ctx.api.sendMessage(chatId, html, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         ...(last && options.keyboard ? { reply_markup: options.keyboard } : {}),
       });
+      if (last) options.onSent?.(sent.message_id);
     } catch (error) {
       const c = classifySendError(error);
       if (c.kind === "rate-limited" || c.kind === "retryable") {

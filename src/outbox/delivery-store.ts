@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { langFromTelegram, type Lang } from "../config.ts";
-import type { Queryable } from "../db/pool.ts";
+import { withTransaction, type Pool, type Queryable } from "../db/pool.ts";
 import { outboxMessageSchema, type ClaimedDelivery, type DeliveryKind, type NewDelivery } from "./messages.ts";
 
 /**
@@ -28,6 +29,104 @@ export async function recordIntents(q: Queryable, deliveries: NewDelivery[], now
     [JSON.stringify(rows), now],
   );
   return rowCount ?? 0;
+}
+
+/**
+ * Records what the planner found due, in one transaction: the items of a morning message first (each key once:
+ * an item recorded before is left out of the message; a message left with no item is dropped), then the messages,
+ * each keyed by the items it really carries. Two planners at once: the second waits on the first's item keys and
+ * finds them taken. Returns how many messages were new.
+ */
+export async function recordPlanned(pool: Pool, deliveries: NewDelivery[], now: Date): Promise<number> {
+  const itemised = deliveries.filter((d) => d.items?.length);
+  if (itemised.length === 0) return recordIntents(pool, deliveries, now);
+  return withTransaction(pool, async (tx) => {
+    const keys = [...new Set(itemised.flatMap((d) => d.items!))];
+    const { rows } = await tx.query<{ item_key: string }>(
+      `INSERT INTO delivery_items (item_key, recorded_at) SELECT k, $2 FROM unnest($1::text[]) AS k
+       ON CONFLICT (item_key) DO NOTHING RETURNING item_key`,
+      [keys, now],
+    );
+    const fresh = new Set(rows.map((r) => r.item_key));
+    const kept: NewDelivery[] = deliveries.filter((d) => !d.items?.length);
+    for (const d of itemised) {
+      const items = d.items!.filter((k) => fresh.has(k));
+      if (items.length === 0) continue;
+      const digest = createHash("sha1").update(items.join("\n")).digest("hex").slice(0, 12);
+      const message =
+        d.message.type === "morning"
+          ? { ...d.message, items: d.message.items.filter((i) => items.includes(i.key)) }
+          : d.message;
+      kept.push({ ...d, key: `${d.key}:${digest}`, items, message });
+    }
+    const created = await recordIntents(tx, kept, now);
+    const links = kept.flatMap((d) => (d.items ?? []).map((item) => ({ item, key: d.key })));
+    if (links.length > 0) {
+      await tx.query(
+        `UPDATE delivery_items i SET delivery_id = d.id
+           FROM jsonb_to_recordset($1::jsonb) AS l(item text, key text) JOIN deliveries d ON d.dedupe_key = l.key
+          WHERE i.item_key = l.item`,
+        [JSON.stringify(links)],
+      );
+    }
+    return created;
+  });
+}
+
+/** Which of `keys` are recorded as items of a morning message. */
+export async function recordedItems(q: Queryable, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await q.query<{ item_key: string }>(
+    "SELECT item_key FROM delivery_items WHERE item_key = ANY($1::text[])",
+    [keys],
+  );
+  return new Set(rows.map((r) => r.item_key));
+}
+
+/**
+ * Of a morning message's items, those still worth sending: the recipient is still a member of the item's unit
+ * (an active one) and the step is not reported yet.
+ */
+export async function stillDueItems(
+  q: Queryable,
+  telegramId: number,
+  items: { unit: { code: string }; milestone: string }[],
+): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const { rows } = await q.query<{ i: number; due: boolean }>(
+    `SELECT r.i, EXISTS (
+              SELECT 1 FROM unit_members m JOIN units un ON un.code = m.unit_code AND un.active
+               WHERE m.telegram_id = $1 AND m.unit_code = r.unit AND m.removed_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.unit_code = r.unit AND e.milestone = r.milestone)
+            AS due
+       FROM jsonb_to_recordset($2::jsonb) AS r(i integer, unit text, milestone text)`,
+    [telegramId, JSON.stringify(items.map((it, i) => ({ i, unit: it.unit.code, milestone: it.milestone })))],
+  );
+  const due = new Map(rows.map((r) => [Number(r.i), r.due]));
+  return items.map((_, i) => due.get(i) ?? false);
+}
+
+/** The morning message a person got as Telegram message `messageId` (to read a reply to it). */
+export async function deliveryByMessage(
+  q: Queryable,
+  telegramId: number,
+  messageId: number,
+): Promise<{ message: unknown; sentAt: Date | null } | undefined> {
+  const { rows } = await q.query<{ message: unknown; sent_at: Date | null }>(
+    "SELECT message, sent_at FROM deliveries WHERE telegram_id = $1 AND message_id = $2 ORDER BY id DESC LIMIT 1",
+    [telegramId, messageId],
+  );
+  return rows[0] ? { message: rows[0].message, sentAt: rows[0].sent_at } : undefined;
+}
+
+/** The morning messages sent to a person since `since`, newest first. */
+export async function recentMorningMessages(q: Queryable, telegramId: number, since: Date): Promise<unknown[]> {
+  const { rows } = await q.query<{ message: unknown }>(
+    `SELECT message FROM deliveries WHERE telegram_id = $1 AND status = 'sent' AND sent_at >= $2
+        AND message->>'type' = 'morning' ORDER BY sent_at DESC LIMIT 5`,
+    [telegramId, since],
+  );
+  return rows.map((r) => r.message);
 }
 
 /** Which of `keys` are recorded already (sent or not). */

@@ -16,6 +16,22 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
     milestone: z.string(),
     deadline: z.string(),
   }),
+  // Everything due to one person at the sending hour, grouped by unit, each item with its buttons.
+  z.object({
+    type: z.literal("morning"),
+    date: z.string(),
+    items: z
+      .array(
+        z.object({
+          key: z.string(),
+          kind: z.enum(["reminder", "nudge"]),
+          unit: unitRef,
+          milestone: z.string(),
+          deadline: z.string(),
+        }),
+      )
+      .min(1),
+  }),
   // The Board's morning digest: the campaign's headline as of `date` (the numbers; the bot renders it).
   z.object({ type: z.literal("digest"), date: z.string(), summary: z.record(z.string(), z.unknown()) }),
   // Plain text — a broadcast someone wrote, or a reply the bot could not send at once — shown as it is, escaped,
@@ -51,6 +67,11 @@ export type NewDelivery = {
   milestone?: string | null;
   deadline?: string | null;
   leadDays?: number | null;
+  /**
+   * The keys of the items this message carries (a morning message): each item is recorded once, so it goes at
+   * most once; items recorded before are left out, and a message left with none is not recorded.
+   */
+  items?: string[];
 };
 
 /** A delivery claimed for sending: its message and the recipient's language now. */

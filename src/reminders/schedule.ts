@@ -21,6 +21,9 @@ export function isQuiet(minutes: number, quiet: { from: string; to: string }): b
 
 export type Recipient = { telegramId: number; unitCode: string };
 
+/** A date a secretary said a late step is expected on ("Not yet — expected on…"). */
+export type ExpectedDate = { unitCode: string; milestone: string; date: string };
+
 export type DueMessage = {
   kind: "reminder" | "nudge";
   key: string;
@@ -46,6 +49,7 @@ export function dueMessages(
   recipients: Recipient[],
   reports: ReportEvent[],
   now: Date,
+  expected: ExpectedDate[] = [],
 ): DueMessage[] {
   const settings = campaign.reminders;
   const { date: today, minutes } = localTime(now, campaign.timeZone);
@@ -70,7 +74,9 @@ export function dueMessages(
         const lead = leads.find((l) => addDays(deadline, -l) <= today);
         if (lead !== undefined && lead >= daysLeft) due = { kind: "reminder", leadDays: lead };
       } else if (settings.nudgeOverdue) {
-        due = { kind: "nudge", leadDays: daysLeft };
+        // "Not yet — expected on…": the nudges wait until that day.
+        const waitUntil = expected.find((e) => e.unitCode === unit.code && e.milestone === milestone.key)?.date;
+        if (!waitUntil || waitUntil <= today) due = { kind: "nudge", leadDays: daysLeft };
       }
       if (!due) continue;
       for (const member of members) {
@@ -123,10 +129,14 @@ export function boardDigest(campaign: Campaign, units: Unit[], reports: ReportEv
 export type BoardRecipient = { telegramId: number };
 
 /**
- * Everything the outbox should record at `now`: the reminders and nudges due (dueMessages), and — from the
- * digest hour on, outside quiet hours, when a step is late or due soon — one morning digest per Board member:
- * the campaign's headline (as /progress shows it), one message whatever the number of units. Each with its unique
- * key: recording is idempotent, so planning again changes nothing. Pure.
+ * Everything the outbox should record at `now`:
+ * - one morning message per person with everything due to them (reminders and nudges, for each of their units),
+ *   each item under its own key (`items`): the outbox records an item once, so it goes at most once whatever
+ *   messages it is grouped into. Only what was already due at the sending hour goes out later that day: a report
+ *   made after 08:00 that brings a new deadline (a retroactive one) is told the next morning, not at once;
+ * - from the digest hour on, outside quiet hours, when a step is late or due soon — one morning digest per Board
+ *   member: the campaign's headline (as /progress shows it), one message whatever the number of units.
+ * Recording is idempotent, so planning again changes nothing. Pure.
  */
 export function planDeliveries(
   campaign: Campaign,
@@ -136,27 +146,56 @@ export function planDeliveries(
     reports: ReportEvent[];
     board: BoardRecipient[];
     members: Membership[];
+    expected?: ExpectedDate[];
   },
   now: Date,
 ): NewDelivery[] {
   const unitByCode = new Map(data.units.map((u) => [u.code, u]));
-  const out: NewDelivery[] = dueMessages(campaign, data.units, data.recipients, data.reports, now).map((d) => ({
-    key: d.key,
-    kind: d.kind,
-    telegramId: d.telegramId,
-    unitCode: d.unitCode,
-    milestone: d.milestone.key,
-    deadline: d.deadline,
-    leadDays: d.leadDays,
-    message: {
-      type: d.kind,
-      unit: { code: d.unitCode, name: unitByCode.get(d.unitCode)?.name ?? d.unitCode },
-      milestone: d.milestone.key,
-      deadline: d.deadline,
-    },
-  }));
   const { date: today, minutes } = localTime(now, campaign.timeZone);
   const settings = campaign.reminders;
+  const expected = data.expected ?? [];
+  const dueNow = dueMessages(campaign, data.units, data.recipients, data.reports, now, expected);
+  // The state at today's sending hour: reports made since then do not count (they may only take items away).
+  const sendInstant = new Date(
+    now.getTime() - (minutes - minutesOf(settings.sendAt)) * 60_000 - (now.getTime() % 60_000),
+  );
+  const atSendHour = new Set(
+    dueMessages(
+      campaign,
+      data.units,
+      data.recipients,
+      data.reports.filter((r) => r.reportedAt.getTime() <= sendInstant.getTime()),
+      sendInstant,
+      expected,
+    ).map((d) => d.key),
+  );
+  const byPerson = new Map<number, DueMessage[]>();
+  for (const d of dueNow.filter((x) => atSendHour.has(x.key))) {
+    byPerson.set(d.telegramId, [...(byPerson.get(d.telegramId) ?? []), d]);
+  }
+  const out: NewDelivery[] = [];
+  for (const [telegramId, items] of byPerson) {
+    const order = (d: DueMessage) => campaign.milestones.indexOf(d.milestone);
+    items.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || order(a) - order(b));
+    out.push({
+      // The outbox makes the key of the message from the items it actually records (see recordIntents).
+      key: `morning:${telegramId}:${today}`,
+      kind: items.every((i) => i.kind === "nudge") ? "nudge" : "reminder",
+      telegramId,
+      items: items.map((i) => i.key),
+      message: {
+        type: "morning",
+        date: today,
+        items: items.map((d) => ({
+          key: d.key,
+          kind: d.kind,
+          unit: { code: d.unitCode, name: unitByCode.get(d.unitCode)?.name ?? d.unitCode },
+          milestone: d.milestone.key,
+          deadline: d.deadline,
+        })),
+      },
+    });
+  }
   if (minutes < minutesOf(settings.digestAt) || isQuiet(minutes, settings.quietHours)) return out;
   const summary = summarize(campaign, data, today, (d) => dateInZone(d, campaign.timeZone));
   // Nothing to say when nothing is late or due soon.

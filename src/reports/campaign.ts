@@ -11,7 +11,14 @@ const names = z.object({ vi: z.string().min(1), pl: z.string().min(1), en: z.str
 const milestoneSchema = z.object({
   key: z.string().regex(/^[a-z_]{2,20}$/),
   command: z.string().regex(/^[a-z]{2,20}$/),
-  ordered: z.boolean(),
+  /**
+   * The steps that must come before this one (held after the drafts and the dossiers; filed after held): its date
+   * may not be earlier than theirs, and once it is reported they are no longer reminded of. Steps with no
+   * dependency between them may be reported in any order.
+   */
+  after: z.array(z.string()).optional(),
+  /** Older campaign files: `ordered: true` meant "after the previous ordered step". Read as `after`. */
+  ordered: z.boolean().optional(),
   future: z.enum(["allowed", "forbidden"]),
   names,
   /** A label for buttons and one-line summaries (the full name goes in the message text). */
@@ -60,8 +67,8 @@ const campaignSchema = z.object({
   reminders: remindersSchema,
 });
 
-export type Campaign = z.infer<typeof campaignSchema>;
-export type Milestone = z.infer<typeof milestoneSchema>;
+export type Campaign = Omit<z.infer<typeof campaignSchema>, "milestones"> & { milestones: Milestone[] };
+export type Milestone = Omit<z.infer<typeof milestoneSchema>, "after" | "ordered"> & { after: string[] };
 export type ReminderSettings = z.infer<typeof remindersSchema>;
 
 export const CAMPAIGN_PATH = join(ROOT_DIR, "src", "reports", "campaign.json");
@@ -80,14 +87,48 @@ export function loadCampaign(path = CAMPAIGN_PATH): Campaign {
     throw new AppError(`Campaign file ${path}: ${problems}`);
   }
   const keys = new Set<string>();
-  for (const m of parsed.data.milestones) {
+  let previousOrdered: string | undefined;
+  const milestones: Milestone[] = parsed.data.milestones.map(({ ordered, after, ...m }) => {
+    const derived = after ?? (ordered && previousOrdered ? [previousOrdered] : []);
+    if (ordered) previousOrdered = m.key;
+    return { ...m, after: derived };
+  });
+  for (const m of milestones) {
     if (keys.has(m.key)) throw new AppError(`Campaign file ${path}: milestone key "${m.key}" appears twice`);
     keys.add(m.key);
     if (m.deadline?.from && !parsed.data.milestones.some((o) => o.key === m.deadline!.from)) {
       throw new AppError(`Campaign file ${path}: milestones.${m.key}.deadline.from names no milestone`);
     }
+    for (const dep of m.after) {
+      if (!parsed.data.milestones.some((o) => o.key === dep))
+        throw new AppError(`Campaign file ${path}: milestones.${m.key}.after names no milestone "${dep}"`);
+    }
   }
-  return parsed.data;
+  const campaign = { ...parsed.data, milestones };
+  for (const m of milestones) {
+    if (prerequisites(campaign, m.key).has(m.key))
+      throw new AppError(`Campaign file ${path}: milestones.${m.key}.after makes a cycle`);
+  }
+  return campaign;
+}
+
+/** Every step that must come before `key`, directly or through others. */
+export function prerequisites(campaign: Pick<Campaign, "milestones">, key: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (k: string) => {
+    for (const dep of campaign.milestones.find((m) => m.key === k)?.after ?? []) {
+      if (out.has(dep)) continue;
+      out.add(dep);
+      visit(dep);
+    }
+  };
+  visit(key);
+  return out;
+}
+
+/** Every step that comes after `key`, directly or through others. */
+export function dependents(campaign: Pick<Campaign, "milestones">, key: string): Set<string> {
+  return new Set(campaign.milestones.filter((m) => prerequisites(campaign, m.key).has(key)).map((m) => m.key));
 }
 
 export function milestoneName(m: Milestone, lang: Lang): string {

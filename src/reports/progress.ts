@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from "../dates.ts";
 import type { Unit } from "../units/unit-store.ts";
-import type { Campaign, Milestone } from "./campaign.ts";
+import { dependents, type Campaign, type Milestone } from "./campaign.ts";
 import type { ReportEvent } from "./report-store.ts";
 
 /** The planned congress date of a unit: its latest 'plan' report, else the registry's date. */
@@ -30,8 +30,8 @@ export function deadlineOf(
 }
 
 /**
- * The deadline that still matters: none once a later step of the ordered sequence is reported (the unit skipped
- * this one — allowed; the Board sees it as unreported, but nobody is reminded of it any more).
+ * The deadline that still matters: none once a step that depends on this one is reported (the unit skipped it —
+ * allowed; the Board sees it as unreported, but nobody is reminded of it any more).
  */
 export function pendingDeadline(
   campaign: Campaign,
@@ -40,12 +40,14 @@ export function pendingDeadline(
   reports: ReportEvent[],
 ): string | undefined {
   if (milestone.key === "plan" || reports.some((r) => r.milestone === milestone.key)) return undefined;
-  if (milestone.ordered) {
-    const index = campaign.milestones.findIndex((m) => m.key === milestone.key);
-    const later = campaign.milestones.slice(index + 1).filter((m) => m.ordered);
-    if (later.some((m) => reports.some((r) => r.milestone === m.key))) return undefined;
-  }
+  if (laterStepDone(campaign, milestone, reports)) return undefined;
   return deadlineOf(milestone, unit, reports);
+}
+
+/** True when a step that depends on `milestone` is reported: `milestone` was skipped. */
+export function laterStepDone(campaign: Campaign, milestone: Milestone, reports: ReportEvent[]): boolean {
+  const later = dependents(campaign, milestone.key);
+  return reports.some((r) => later.has(r.milestone));
 }
 
 export type MilestoneStatus = {

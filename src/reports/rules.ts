@@ -1,7 +1,7 @@
 import { UserError } from "../errors.ts";
 import { formatDmy } from "../dates.ts";
 import type { Lang } from "../config.ts";
-import { milestoneName, type Campaign, type Milestone } from "./campaign.ts";
+import { dependents, milestoneName, prerequisites, type Campaign, type Milestone } from "./campaign.ts";
 import type { ReportDetails, ReportEvent } from "./report-store.ts";
 
 export type ReportInput = { milestone: Milestone; date: string; details: ReportDetails };
@@ -30,27 +30,25 @@ export function validateReport(
   if (milestone.future === "forbidden" && date > today) {
     throw new UserError("report-error-future", { date: formatDmy(date), today: formatDmy(today) });
   }
-  if (milestone.ordered) {
-    const index = campaign.milestones.findIndex((m) => m.key === milestone.key);
-    for (const earlier of campaign.milestones.slice(0, index).filter((m) => m.ordered)) {
-      const done = current.find((e) => e.milestone === earlier.key);
-      if (done && date < done.date) {
-        throw new UserError("report-error-order", {
-          date: formatDmy(date),
-          earlier: milestoneName(earlier, lang),
-          earlierDate: formatDmy(done.date),
-        });
-      }
+  // Dependencies: not earlier than a step that must come before, not later than one that must come after.
+  const before = prerequisites(campaign, milestone.key);
+  const after = dependents(campaign, milestone.key);
+  for (const other of campaign.milestones) {
+    const done = current.find((e) => e.milestone === other.key);
+    if (!done) continue;
+    if (before.has(other.key) && date < done.date) {
+      throw new UserError("report-error-order", {
+        date: formatDmy(date),
+        earlier: milestoneName(other, lang),
+        earlierDate: formatDmy(done.date),
+      });
     }
-    for (const later of campaign.milestones.slice(index + 1).filter((m) => m.ordered)) {
-      const done = current.find((e) => e.milestone === later.key);
-      if (done && date > done.date) {
-        throw new UserError("report-error-order-later", {
-          date: formatDmy(date),
-          later: milestoneName(later, lang),
-          laterDate: formatDmy(done.date),
-        });
-      }
+    if (after.has(other.key) && date > done.date) {
+      throw new UserError("report-error-order-later", {
+        date: formatDmy(date),
+        later: milestoneName(other, lang),
+        laterDate: formatDmy(done.date),
+      });
     }
   }
   if (details.members_elected !== undefined) {

@@ -3,7 +3,7 @@ import { foldText } from "../rag/normalize.ts";
 import type { Membership } from "../units/member-store.ts";
 import type { Unit } from "../units/unit-store.ts";
 import type { Campaign, Milestone } from "./campaign.ts";
-import { pendingDeadline, plannedDate } from "./progress.ts";
+import { laterStepDone, pendingDeadline, plannedDate } from "./progress.ts";
 import type { ReportEvent } from "./report-store.ts";
 
 /**
@@ -38,9 +38,7 @@ export function stepStatuses(campaign: Campaign, unit: Unit, reports: ReportEven
     if (event) return { milestone, state: "done", event, date: event.date };
     const deadline = pendingDeadline(campaign, milestone, unit, reports);
     if (!deadline) {
-      const laterDone = campaign.milestones
-        .slice(campaign.milestones.indexOf(milestone) + 1)
-        .some((m) => m.ordered && milestone.ordered && reports.some((r) => r.milestone === m.key));
+      const laterDone = laterStepDone(campaign, milestone, reports);
       return { milestone, state: laterDone ? "skipped" : "unknown" };
     }
     const days = daysBetween(today, deadline);

@@ -22,6 +22,7 @@ import {
 } from "../reports/views.ts";
 import { listAudit } from "../units/audit-store.ts";
 import { listMembers } from "../units/member-store.ts";
+import { listExpected } from "../reports/expected-store.ts";
 import { getUnit, listUnits, type Unit } from "../units/unit-store.ts";
 
 export const ROSTER_PAGE_SIZE = 10;
@@ -88,15 +89,24 @@ export function createBoardService(deps: {
     async unitCard(code: string) {
       const unit = await getUnit(pool, code);
       if (!unit) throw new UserError("unit-unknown", { code: code.toUpperCase().slice(0, 40) });
-      const [reports, history, members] = await Promise.all([
+      const [reports, history, members, expected] = await Promise.all([
         currentReports(pool, unit.code),
         unitHistory(pool, unit.code),
         listMembers(pool, unit.code),
+        listExpected(pool, unit.code),
       ]);
       const names = await namesOf(pool, [
         ...new Set(history.flatMap((e) => (e.reportedBy === null ? [] : [e.reportedBy]))),
       ]);
-      return { unit, steps: stepStatuses(campaign, unit, reports, today()), history, members, reporterNames: names };
+      return {
+        unit,
+        steps: stepStatuses(campaign, unit, reports, today()),
+        history,
+        members,
+        reporterNames: names,
+        /** "Not yet — expected on…": the dates the unit's members gave for steps still open. */
+        expected: new Map(expected.map((e) => [e.milestone, e.date])),
+      };
     },
     /**
      * Reminds a unit's members of a step now (through the outbox, with the same message as the daily nudge), at

@@ -10,15 +10,27 @@ import {
   markRetry,
   markSent,
   recordIntents,
+  recordPlanned,
   reapStuckSending,
+  recordedItems,
   recordedKeys,
+  stillDueItems,
+  deliveryByMessage,
+  recentMorningMessages,
   skipPendingFor,
   type Candidate,
 } from "../outbox/delivery-store.ts";
-import type { ClaimedDelivery, DeliveryKind, NewDelivery, SendOutcome } from "../outbox/messages.ts";
+import {
+  outboxMessageSchema,
+  type ClaimedDelivery,
+  type DeliveryKind,
+  type NewDelivery,
+  type SendOutcome,
+} from "../outbox/messages.ts";
 import { isQuiet, planDeliveries } from "../reminders/schedule.ts";
 import type { Campaign } from "../reports/campaign.ts";
 import { currentReports } from "../reports/report-store.ts";
+import { listExpected } from "../reports/expected-store.ts";
 import { getMembership, listMembers } from "../units/member-store.ts";
 import { listUnits } from "../units/unit-store.ts";
 
@@ -46,14 +58,15 @@ export function createOutboxService(deps: {
 
   /** What is due at `at` for everyone reachable: reminders, nudges and (from its hour) the Board's digest. */
   async function planAt(at: Date): Promise<NewDelivery[]> {
-    const [units, recipients, reports, board, members] = await Promise.all([
+    const [units, recipients, reports, board, members, expected] = await Promise.all([
       listUnits(pool, { activeOnly: true }),
       reachableMembers(pool),
       currentReports(pool),
       reachableBoard(pool, deps.adminIds),
       listMembers(pool),
+      listExpected(pool),
     ]);
-    return planDeliveries(campaign, { units, recipients, reports, board, members }, at);
+    return planDeliveries(campaign, { units, recipients, reports, board, members, expected }, at);
   }
 
   async function alertBoard(key: string, notice: { key: string; vars: Record<string, string | number> }) {
@@ -74,7 +87,7 @@ export function createOutboxService(deps: {
     /** Records what is due now. Returns the number of new intents. Idempotent: planning twice records nothing more. */
     async planDue(): Promise<number> {
       const now = clock();
-      return recordIntents(pool, await planAt(now), now);
+      return recordPlanned(pool, await planAt(now), now);
     },
     /** What planning at `at` would add (nothing is recorded), each with its recipient's language: for previews. */
     async preview(at: Date): Promise<(NewDelivery & { lang: Lang })[]> {
@@ -83,7 +96,19 @@ export function createOutboxService(deps: {
         pool,
         planned.map((p) => p.key),
       );
-      const fresh = planned.filter((p) => !recorded.has(p.key));
+      const items = await recordedItems(
+        pool,
+        planned.flatMap((p) => p.items ?? []),
+      );
+      // A morning message shows only what was not recorded before.
+      const fresh = planned
+        .filter((p) => !recorded.has(p.key))
+        .map((p) =>
+          p.message.type === "morning"
+            ? { ...p, message: { ...p.message, items: p.message.items.filter((i) => !items.has(i.key)) } }
+            : p,
+        )
+        .filter((p) => p.message.type !== "morning" || p.message.items.length > 0);
       const langs = await languagesOf(pool, [...new Set(fresh.map((p) => p.telegramId))]);
       return fresh.map((p) => ({ ...p, lang: langs.get(p.telegramId) ?? "vi" }));
     },
@@ -114,6 +139,16 @@ export function createOutboxService(deps: {
         return undefined;
       }
       const { stillDue: _stillDue, ...delivery } = claimed;
+      if (delivery.message.type === "morning") {
+        // Items reported (or whose unit the person left) since planning are left out; none left: not sent.
+        const due = await stillDueItems(pool, delivery.telegramId, delivery.message.items);
+        const items = delivery.message.items.filter((_, i) => due[i]);
+        if (items.length === 0) {
+          await markFinal(pool, claimed.id, "skipped", "every step reported before sending, or recipient left");
+          return undefined;
+        }
+        return { ...delivery, message: { ...delivery.message, items } };
+      }
       return delivery;
     },
     /** Records what became of a send, and its consequences (the Board told of what could not be delivered). */
@@ -183,6 +218,34 @@ export function createOutboxService(deps: {
       return stuck.length;
     },
     alertBoard,
+    /**
+     * The reminder items a person may be answering in free text, still open: those of the morning message they
+     * replied to (`messageId`), or else of their morning messages of the last three days.
+     */
+    async openReminderItems(telegramId: number, messageId?: number) {
+      let messages: unknown[];
+      if (messageId !== undefined) {
+        const d = await deliveryByMessage(pool, telegramId, messageId);
+        messages = d ? [d.message] : [];
+      } else {
+        messages = await recentMorningMessages(pool, telegramId, new Date(clock().getTime() - 3 * 86_400_000));
+      }
+      const items = new Map<string, { unitCode: string; milestone: string }>();
+      for (const raw of messages) {
+        const parsed = outboxMessageSchema.safeParse(raw);
+        if (!parsed.success || parsed.data.type !== "morning") continue;
+        for (const item of parsed.data.items) {
+          items.set(`${item.unit.code}:${item.milestone}`, { unitCode: item.unit.code, milestone: item.milestone });
+        }
+      }
+      const list = [...items.values()];
+      const due = await stillDueItems(
+        pool,
+        telegramId,
+        list.map((i) => ({ unit: { code: i.unitCode }, milestone: i.milestone })),
+      );
+      return { repliedToReminder: messages.length > 0, items: list.filter((_, i) => due[i]) };
+    },
   };
 }
 

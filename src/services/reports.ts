@@ -18,6 +18,7 @@ import { validateReport } from "../reports/rules.ts";
 import { namesOf } from "../db/telegram-store.ts";
 import { recordIntents } from "../outbox/delivery-store.ts";
 import { recordAudit } from "../units/audit-store.ts";
+import { listExpected, setExpected } from "../reports/expected-store.ts";
 
 export type Clock = () => Date;
 
@@ -138,7 +139,53 @@ export function createReportsService(deps: {
   async function status(unitCode: string) {
     const unit = await getUnit(pool, unitCode);
     if (!unit) throw new UserError("unit-unknown", { code: unitCode });
-    return { unit, today: today(), items: unitStatus(campaign, unit, await currentReports(pool, unitCode), today()) };
+    const [reports, expected] = await Promise.all([currentReports(pool, unitCode), listExpected(pool, unitCode)]);
+    return {
+      unit,
+      today: today(),
+      items: unitStatus(campaign, unit, reports, today()).map((item) => ({
+        ...item,
+        expected: item.done ? undefined : expected.find((e) => e.milestone === item.milestone.key)?.date,
+      })),
+      /** The committee size a congress of this unit may elect (a cell's differs from a committee's). */
+      committeeSize: campaign.committeeSize[unit.kind],
+    };
+  }
+
+  /**
+   * "Not yet — expected on…": the date a member expects a step of their unit to be done. Not in the past, inside
+   * the campaign's window, and only for a step not reported yet. Overdue nudges wait until it; the Board sees it.
+   */
+  async function expect(input: { unitCode: string; milestone: string; date: string; by: number }) {
+    const milestone = milestoneByKey(input.milestone);
+    if (!milestone) throw new UserError("report-error-milestone");
+    const window = campaign.reportWindow;
+    if (input.date < today()) {
+      throw new UserError("expected-error-past", { date: formatDmy(input.date), today: formatDmy(today()) });
+    }
+    if (input.date > window.to) {
+      throw new UserError("report-error-window", {
+        date: formatDmy(input.date),
+        from: formatDmy(window.from),
+        to: formatDmy(window.to),
+      });
+    }
+    const done = (await currentReports(pool, input.unitCode)).find((e) => e.milestone === milestone.key);
+    if (done) throw new UserError("expected-error-done", { date: formatDmy(done.date) });
+    await setExpected(pool, {
+      unitCode: input.unitCode,
+      milestone: milestone.key,
+      date: input.date,
+      setBy: input.by,
+      setAt: clock(),
+    });
+    await recordAudit(pool, {
+      at: clock(),
+      actor: input.by,
+      action: "report.expected",
+      subject: input.unitCode,
+      details: { milestone: milestone.key, date: input.date },
+    });
   }
 
   async function progress() {
@@ -183,6 +230,7 @@ export function createReportsService(deps: {
     reportedByAnother,
     checkDate,
     status,
+    expect,
     progress,
     overdue,
     history,

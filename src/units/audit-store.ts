@@ -7,7 +7,8 @@ export type AuditAction =
   | "invite.revoke"
   | "member.remove"
   | "broadcast.send"
-  | "report.replace";
+  | "report.replace"
+  | "report.expected";
 
 export type AuditEvent = {
   id: string;

@@ -137,7 +137,7 @@ describe.each(dbKinds())("nothing lost, nothing twice, on %s", (kind) => {
     }
     expect(sentTo(201).filter((c) => String(c.payload.text).includes("Congress held"))).toHaveLength(1);
     const { rows } = await db.pool.query(
-      "SELECT status FROM deliveries WHERE telegram_id = 201 AND milestone = 'held'",
+      "SELECT status FROM deliveries WHERE telegram_id = 201 AND message->>'type' = 'morning'",
     );
     expect(rows).toEqual([{ status: "unknown" }]);
     expect(

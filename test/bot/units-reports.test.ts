@@ -41,6 +41,11 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
   const bot = () => makeBot(db, api.apiRoot, { adminIds: [BOARD], clock });
   const texts = () => api.callsOf("sendMessage").map((c) => String(c.payload.text));
   const lastText = () => texts().at(-1) ?? "";
+  /** What the chat shows last: a message sent, or one edited in place (a flow's message). */
+  const screen = () =>
+    String(
+      api.calls.filter((c) => c.method === "sendMessage" || c.method === "editMessageText").at(-1)?.payload.text ?? "",
+    );
   const send = async (text: string, userId: number, languageCode = "en") => {
     await bot().handleUpdate(textUpdate(text, { userId, languageCode }));
     return lastText();
@@ -84,15 +89,15 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     };
     expect(keyboard.inline_keyboard.flat().map((b) => b.callback_data)).toContain("rp:m:held");
     await press("rp:m:held", 2002);
-    expect(lastText()).toContain("On what date?");
+    expect(screen()).toContain("On what date?");
     await press("rp:d:yday", 2002); // a new Bot object each update: nothing of the flow lives in memory
-    expect(lastText()).toContain("How many committee members");
+    expect(screen()).toContain("How many committee members");
     await send("27", 2002);
     await press("rp:b:secretary:1", 2002);
     await press("rp:s", 2002); // delegates: added later
-    expect(lastText()).toContain("Please check: Congress held — 09/03/2025.");
+    expect(screen()).toContain("Please check: Congress held — 09/03/2025.");
     await press("rp:ok", 2002);
-    expect(lastText()).toContain("Recorded: Congress held — 09/03/2025.");
+    expect(screen()).toContain("Recorded: Congress held — 09/03/2025.");
     expect(await send("/progress", BOARD)).toContain("Congresses held: 1/4");
   });
 
@@ -107,7 +112,7 @@ describe.each(dbKinds())("units, invites and reports through the Bot API stand-i
     expect(asked).toContain("Committee members elected: 27");
     expect((await events()).length).toBe(1); // nothing replaced yet
     await press("rp:rep:ok", 2092);
-    expect(lastText()).toContain("Corrected: Congress held — 22/02/2025");
+    expect(screen()).toContain("Corrected: Congress held — 22/02/2025");
     const { rows } = await db.pool.query("SELECT telegram_id, message FROM deliveries WHERE kind = 'notice'");
     expect(rows).toEqual([
       {

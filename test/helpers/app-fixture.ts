@@ -137,7 +137,10 @@ export function makeSender(db: Database, apiRoot: string, options: BotOptions = 
 
 let nextUpdateId = 1;
 /** A Telegram update as it arrives on the wire: a private text message from `userId`. */
-export function textUpdate(text: string, options: { userId?: number; languageCode?: string; updateId?: number } = {}) {
+export function textUpdate(
+  text: string,
+  options: { userId?: number; languageCode?: string; updateId?: number; replyTo?: number } = {},
+) {
   const userId = options.userId ?? 5001;
   const command = /^\/\w+/.exec(text)?.[0];
   return {
@@ -149,13 +152,33 @@ export function textUpdate(text: string, options: { userId?: number; languageCod
       from: { id: userId, is_bot: false, first_name: "Lan", language_code: options.languageCode ?? "vi" },
       text,
       ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+      // A reply to one of the bot's messages.
+      ...(options.replyTo !== undefined
+        ? {
+            reply_to_message: {
+              message_id: options.replyTo,
+              date: Math.floor(Date.now() / 1000),
+              chat: { id: userId, type: "private" as const, first_name: "Lan" },
+              from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name },
+              text: "…",
+              reply_to_message: undefined,
+            },
+          }
+        : {}),
     },
   };
 }
 
 export function callbackUpdate(
   data: string,
-  options: { userId?: number; updateId?: number; languageCode?: string } = {},
+  options: {
+    userId?: number;
+    updateId?: number;
+    languageCode?: string;
+    /** The message whose button was pressed (and its keyboard, for edits of it). */
+    messageId?: number;
+    replyMarkup?: unknown;
+  } = {},
 ) {
   const userId = options.userId ?? 5001;
   return {
@@ -166,10 +189,11 @@ export function callbackUpdate(
       data,
       from: { id: userId, is_bot: false, first_name: "Lan", language_code: options.languageCode ?? "vi" },
       message: {
-        message_id: 7,
+        message_id: options.messageId ?? 7,
         date: Math.floor(Date.now() / 1000),
         chat: { id: userId, type: "private" as const, first_name: "Lan" },
         text: "answer",
+        ...(options.replyMarkup ? { reply_markup: options.replyMarkup as never } : {}),
       },
     },
   };

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readJson } from "./read-json.ts";
 
-export type ApiCall = { method: string; payload: Record<string, unknown> };
+export type ApiCall = { method: string; payload: Record<string, unknown>; result?: unknown };
 type Reply = { status: number; body: unknown } | "hang";
 
 /**
@@ -23,7 +23,8 @@ export async function startFakeBotApi() {
     void (async () => {
       const method = (req.url ?? "").split("/").pop() ?? "";
       const payload = await readJson(req);
-      calls.push({ method, payload });
+      const call: ApiCall = { method, payload };
+      calls.push(call);
       times.push(clock());
       if (method === "getUpdates" && !scripted.get(method)?.length) {
         // Long polling: hand out updates from `offset` on; with none, wait a little and answer [].
@@ -40,6 +41,7 @@ export async function startFakeBotApi() {
       const reply = rule?.(method, payload) ?? scripted.get(method)?.shift();
       if (reply === "hang") return; // never answers
       const { status, body } = reply ?? { status: 200, body: { ok: true, result: defaultResult(method, payload) } };
+      call.result = (body as { result?: unknown }).result;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     })();
@@ -61,8 +63,14 @@ export async function startFakeBotApi() {
           supports_inline_queries: false,
         };
       case "sendMessage":
-      case "editMessageText":
         return { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+      case "editMessageText":
+        return {
+          message_id: Number(payload.message_id ?? ++messageId),
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          text: payload.text,
+        };
       default:
         return true;
     }
@@ -72,6 +80,24 @@ export async function startFakeBotApi() {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     callsOf: (method: string) => calls.filter((c) => c.method === method),
+    /**
+     * The bot's messages a chat shows now: sent, minus deleted, each with its text and buttons as last edited.
+     */
+    visible(chatId: number) {
+      const shown = new Map<number, { text: string; markup: unknown }>();
+      for (const c of calls) {
+        if (Number(c.payload.chat_id) !== chatId) continue;
+        const id = Number(c.payload.message_id ?? (c.result as { message_id?: number } | undefined)?.message_id);
+        if (c.method === "sendMessage" && c.result)
+          shown.set(id, { text: String(c.payload.text), markup: c.payload.reply_markup });
+        else if (c.method === "editMessageText" && shown.has(id))
+          shown.set(id, { text: String(c.payload.text), markup: c.payload.reply_markup });
+        else if (c.method === "editMessageReplyMarkup" && shown.has(id))
+          shown.set(id, { ...shown.get(id)!, markup: c.payload.reply_markup });
+        else if (c.method === "deleteMessage") shown.delete(id);
+      }
+      return [...shown.entries()].map(([id, m]) => ({ id, ...m }));
+    },
     times,
     /** A standing answer for some calls, e.g. 403 for one chat; undefined lets the call through. */
     setRule(next: typeof rule) {

@@ -230,13 +230,16 @@ describe("the daihoi command", { timeout: 120_000 }, () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(items.map((i) => [i.unit, i.telegram_id, i.milestone, i.deadline, i.lead_days])).toEqual([
-      ["X-TWO", 1000000001, "drafts_sent", "2025-03-05", -8],
-      ["X-TWO", 1000000001, "dossiers", "2025-03-05", -8],
-      ["X-TWO", 1000000001, "held", "2025-03-20", 7],
+    // One morning message holding the three items, each with its buttons.
+    expect(items).toHaveLength(1);
+    expect(items[0].telegram_id).toBe(1000000001);
+    expect(items[0].items).toEqual([
+      { unit: "X-TWO", milestone: "drafts_sent", deadline: "2025-03-05", kind: "nudge" },
+      { unit: "X-TWO", milestone: "dossiers", deadline: "2025-03-05", kind: "nudge" },
+      { unit: "X-TWO", milestone: "held", deadline: "2025-03-20", kind: "reminder" },
     ]);
-    expect(items[2].text).toContain("“Đã tổ chức đại hội” là ngày 20/03/2025 — còn 7 ngày");
-    expect(items[2].text).toContain("/held DD/MM/YYYY");
+    expect(items[0].text).toContain("3. ⏰ “Đã tổ chức đại hội” — hạn 20/03/2025, còn 7 ngày");
+    expect(items[0].text).toContain("1. ❗ “Đã gửi dự thảo văn kiện");
     const night = await run(["reminders", "preview", "--at", "2025-03-13T22:00+07:00"], "", env);
     expect(night.stdout).toBe("Nothing would be sent at that moment.\n");
   });

@@ -160,7 +160,7 @@ describe("answers written by an LLM (a local OpenAI-compatible stand-in)", () =>
     );
     reply = (request) => {
       const user = request.messages.find((m) => m.role === "user")!.content;
-      return user.includes("Curated short answer") ? "Nửa ngày [6]. https://evil.example" : "NO_ANSWER";
+      return user.includes("Curated short answer") ? "Nửa ngày [2]. https://evil.example" : "NO_ANSWER";
     };
     const curated = answererWithCurated();
     const result = await curated.answer("chi bo truc thuoc hop trong bao lau", { lang: "vi" });

@@ -88,6 +88,15 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     api.calls
       .map((c, i) => ({ ...c, at: api.times[i]! }))
       .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId);
+  /** The items of the morning messages sent to a chat: when, reminder or nudge, and the step's name. */
+  const items = (chatId: number) =>
+    sentTo(chatId).flatMap((c) =>
+      String(c.payload.text)
+        .split("\n")
+        .map((line) => /^(?:\d+\. )?(⏰|❗) “([^”]+)”/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ at: stamp(c.at), what: m[1] === "❗" ? "nudge" : "reminder", emoji: m[1]!, step: m[2]! })),
+    );
   const stamp = (ms: number) => {
     const t = localTime(new Date(ms), "Asia/Ho_Chi_Minh");
     return `${t.date.slice(8, 10)}/${t.date.slice(5, 7)} ${String(Math.floor(t.minutes / 60)).padStart(2, "0")}:00`;
@@ -180,13 +189,12 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       await makeScheduler().tick();
     }
 
-    const kindsOf = (chatId: number) =>
-      sentTo(chatId).map((c) => {
-        const text = String(c.payload.text);
-        const what = text.startsWith("❗") ? "nudge" : text.startsWith("⏰") ? "reminder" : "other";
-        const step = /“([^”]+)”/.exec(text)?.[1] ?? "";
-        return `${stamp(c.at)} ${what} ${step.split(" ")[0]}`;
-      });
+    const kindsOf = (chatId: number) => items(chatId).map((i) => `${i.at} ${i.what} ${i.step.split(" ")[0]}`);
+    // One message a morning per person, whatever the number of items in it.
+    for (const chat of [101, 201]) {
+      const days = sentTo(chat).map((c) => stamp(c.at).slice(0, 5));
+      expect(new Set(days).size).toBe(days.length);
+    }
     // P-ONE: drafts and dossiers were due 25/02 (15 days before 12/03): one nudge a day until reported on 03/03;
     // the congress on 12/03: reminders 7, 3, 1 and 0 days before; filed (due 19/03) from the day it was held.
     expect(kindsOf(101)).toEqual([
@@ -200,7 +208,16 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       "09/03 08:00 reminder Congress",
       "11/03 08:00 reminder Congress",
       "12/03 08:00 reminder Congress",
-      "12/03 14:00 reminder Resolution",
+      // Reported held at 14:00: the resolution's first reminder waits for the next morning (no off-hour message).
+      "13/03 08:00 reminder Resolution",
+    ]);
+    // 01/03: both late steps in one message, each with its three buttons.
+    const first = sentTo(101)[0]!;
+    expect(String(first.payload.text)).toMatch(/^☀️ To report, 01\/03\/2025:/);
+    const buttons = (first.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard;
+    expect(buttons.map((r) => r.map((b) => b.callback_data))).toEqual([
+      ["rm:t:P-ONE:1", "rm:o:P-ONE:1", "rm:e:P-ONE:1"],
+      ["rm:t:P-ONE:2", "rm:o:P-ONE:2", "rm:e:P-ONE:2"],
     ]);
     const two = kindsOf(201);
     // X-TWO: drafts and dossiers due 05/03 (the 7-day reminder, missed before the month began, goes on 01/03).
@@ -229,7 +246,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       "20/03 08:00 reminder Congress",
     ]);
     expect(two.filter((l) => l.endsWith("Resolution"))).toEqual([
-      "20/03 10:00 reminder Resolution",
+      "21/03 08:00 reminder Resolution",
       "24/03 08:00 reminder Resolution",
       "26/03 08:00 reminder Resolution",
       "27/03 08:00 reminder Resolution",
@@ -295,10 +312,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
       nowMs = hour;
       await makeScheduler().tick();
     }
-    const lines = (chat: number) =>
-      sentTo(chat).map(
-        (c) => `${stamp(c.at)} ${String(c.payload.text).slice(0, 1)} ${/“([^”]+)”/.exec(String(c.payload.text))?.[1]}`,
-      );
+    const lines = (chat: number) => items(chat).map((i) => `${i.at} ${i.emoji} ${i.step}`);
     // A placeholder unit with no planned date: only the fixed deadline of the congress (30/06/2025, F010).
     expect(lines(201)).toEqual([
       "23/06 08:00 ⏰ Congress held",
@@ -310,6 +324,7 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     // one nudge a day for each late step after it: resolution filed (due 28/02), action programme (due 23/03).
     const one = lines(101);
     expect(one).toHaveLength(2 * 30);
+    expect(sentTo(101)).toHaveLength(30); // one message a day with both
     expect(one.slice(0, 2)).toEqual([
       "01/06 08:00 ❗ Resolution and documents signed, stamped and filed",
       "01/06 08:00 ❗ Action programme issued",
@@ -343,7 +358,8 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     await makeScheduler().tick();
     const toTwo = sentTo(201).map((c) => String(c.payload.text));
     expect(toTwo).toEqual([
-      "⏰ Đảng bộ xã Hai: “Personnel dossiers submitted” is due today, 05/03/2025. When it is done, report it: /dossiers DD/MM/YYYY (or /report).",
+      "☀️ To report, 05/03/2025:\n\n🏛 <b>Đảng bộ xã Hai</b>\n⏰ “Personnel dossiers submitted” — due today, 05/03/2025\n\n" +
+        "When it is done, press a button, or reply to this message (“done yesterday”, “not yet, expected 20/4”).",
     ]);
   });
 
@@ -355,9 +371,9 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     const congress = sentTo(101)
       .map((c) => String(c.payload.text))
       .filter((t) => t.includes("Congress held"));
-    expect(congress).toEqual([
-      "⏰ Đảng bộ phường Một: “Congress held” is due on 12/03/2025 — 6 days left. When it is done, report it: /held DD/MM/YYYY (or /report).",
-    ]);
+    expect(congress).toHaveLength(1);
+    expect(congress[0]).toMatch(/^☀️ To report, 06\/03\/2025:/);
+    expect(congress[0]).toContain("3. ⏰ “Congress held” — due 12/03/2025, 6 days left");
   });
 
   it("never sends twice what a crashed instance had claimed, and loses nothing else", async () => {
@@ -394,8 +410,10 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     nowMs = hanoi("2025-03-05T08:00");
     await Promise.all([makeScheduler().tick(), makeScheduler().tick(), makeScheduler().tick()]);
     const texts = api.callsOf("sendMessage").map((c) => `${c.payload.chat_id}|${c.payload.text}`);
-    expect(texts.length).toBeGreaterThanOrEqual(5);
+    // 101, 201 and 202 one morning message each, the Board its digest: each once, each item once.
+    expect(texts.map((t) => Number(t.split("|")[0])).sort()).toEqual([101, 201, 202, BOARD]);
     expect(new Set(texts).size).toBe(texts.length);
+    expect(items(101)).toHaveLength(3);
     const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent'");
     expect(rows[0].n).toBe(texts.length);
   });
@@ -440,15 +458,15 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     const { rows } = await db.pool.query<{ status: string; attempts: number }>(
       "SELECT status, attempts FROM deliveries WHERE telegram_id = 101 ORDER BY id",
     );
-    expect(rows.length).toBe(3); // two overdue nudges and the congress reminder
+    expect(rows.length).toBe(1); // one morning message: two overdue nudges and the congress reminder
     expect(rows.every((r) => r.status === "failed" && r.attempts === 4)).toBe(true);
-    expect(sentTo(101).length).toBeGreaterThanOrEqual(3 * 4); // every attempt reached the API
+    expect(sentTo(101).length).toBeGreaterThanOrEqual(4); // every attempt reached the API
     const alerts = sentTo(BOARD).filter((c) =>
       String(c.payload.text).includes("could not be delivered after 4 attempts"),
     );
-    expect(alerts).toHaveLength(3);
+    expect(alerts).toHaveLength(1);
     // Those that could be sent were sent once, 201's and 202's included.
-    expect(sentTo(201)).toHaveLength(2);
+    expect(sentTo(201)).toHaveLength(1);
   });
 
   it("a Board id that cannot receive messages is tried once, not every day", async () => {
@@ -479,18 +497,19 @@ describe.each(dbKinds())("deadline reminders on %s", (kind) => {
     expect(digest[0]!.text).toMatch(/^☀️ Morning digest, 05\/03\/2025\n/);
     expect(digest[0]!.text).toContain("Personnel dossiers: ✅ 0 · ⏳ 1 · ❗ 1");
     const preview = everything.filter((p) => p.kind !== "digest");
-    // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today.
-    expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 101, 101, 202, 202]);
+    // 101: two overdue nudges (due 25/02) and the 7-day reminder of the congress (12/03); 202: two due today —
+    // one message each.
+    expect(preview.map((p) => p.telegram_id).sort()).toEqual([101, 202]);
     expect(preview.find((p) => p.telegram_id === 202)).toMatchObject({
-      unit: "X-TWO",
-      milestone: "drafts_sent",
-      deadline: "2025-03-05",
-      lead_days: 0,
       kind: "reminder",
-      text: "⏰ Đảng bộ xã Hai: hôm nay 05/03/2025 là hạn “Đã gửi dự thảo văn kiện cho tổ công tác của Thành ủy thẩm định”. Khi hoàn thành, xin báo cáo: /drafts DD/MM/YYYY (hoặc /report).",
+      text:
+        "☀️ Việc cần báo cáo, ngày 05/03/2025:\n\n🏛 Đảng bộ xã Hai\n" +
+        "1. ⏰ “Đã gửi dự thảo văn kiện cho tổ công tác của Thành ủy thẩm định” — hạn hôm nay, 05/03/2025\n" +
+        "2. ⏰ “Đã nộp hồ sơ nhân sự” — hạn hôm nay, 05/03/2025\n\n" +
+        "Khi đã xong, bấm nút, hoặc trả lời tin này (ví dụ “xong hôm qua”, “chưa, dự kiến 20/4”).",
     });
     expect(api.callsOf("sendMessage")).toHaveLength(0);
     await makeScheduler().services.people.setReachable(201, true);
-    expect((await previewAt(clock())).filter((p) => p.telegram_id === 201)).toHaveLength(2);
+    expect((await previewAt(clock())).filter((p) => p.telegram_id === 201)).toHaveLength(1);
   });
 });

@@ -377,3 +377,47 @@ answer-button-sources = 🔗 Sources
 answer-button-back = ↩ Answer
 answer-passages-title = Passages:
 answer-gone = This answer is no longer available.
+
+# --- one morning message, reminder buttons (issue 12) ---
+morning-title = ☀️ To report, { $date }:
+morning-reminder = ⏰ “{ $milestone }” — due { $deadline }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left
+morning-reminder-today = ⏰ “{ $milestone }” — due today, { $deadline }
+morning-nudge = ❗ “{ $milestone }” — due { $deadline }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } late
+morning-footer = When it is done, press a button, or reply to this message (“done yesterday”, “not yet, expected 20/4”).
+morning-button-today = ✅ Done today
+morning-button-other = 📅 Done on…
+morning-button-expected = ⏳ Not yet
+report-tomorrow = Tomorrow
+report-earlier = ◀ Earlier
+report-later = Later ▶
+report-back = ↩ Back
+report-flow-date = Date: { $date }
+report-marks = ✅ reported · ❗ late · ▫️ not yet
+report-ask-planned = For which day is the congress planned? Press a day, or type the date (e.g. 15/4).
+report-ask-members-cell = How many committee members were elected? Type a number from { $min } to { $max } (party cell).
+report-ask-members-committee = How many committee members were elected? Type a number from { $min } to { $max } (party committee).
+report-error-members-step-cell = { $value } is outside the range: a party cell elects { $min } to { $max } committee members. Type it again.
+report-error-members-step-committee = { $value } is outside the range: a party committee elects { $min } to { $max } members. Type it again.
+report-add-figures = You can add the figures with /report or { $command } DATE MEMBERS yes|no yes|no.
+report-hint-date = Type the date (e.g. 15/4, “yesterday”) or press a day below.
+report-hint-members = Type the number of members elected (e.g. 9), or press “Skip”.
+report-hint-yesno = Answer “yes” or “no”, or press a button.
+report-hint-confirm = Press “Save” to record it, “Back” to change something, or “Cancel”.
+report-hint-step = Choose the step with a button below. Questions (ending in “?”) are still answered.
+expected-ask = On which day do you expect it to be done? Press a day, or type the date (e.g. 20/4).
+expected-recorded = Noted: “{ $milestone }” expected on { $date }. Overdue reminders wait until then; the City Organization Board sees this date.
+expected-error-past = { $date } has passed (today is { $today }). The expected date must be today or later.
+reminder-already-done = “{ $milestone }” was already reported for { $date }.
+reminder-not-yours = This button is not for your unit.
+reminder-recorded-toast = Recorded.
+reminder-which-done = Done on { $date } — which step?
+reminder-which-expected = Expected on { $date } — which step?
+status-expected = expected { $date }
+audit-report-expected = expected date
+expected-error-done = This step was already reported for { $date }.

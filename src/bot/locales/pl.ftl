@@ -377,3 +377,47 @@ answer-button-sources = 🔗 Źródła
 answer-button-back = ↩ Odpowiedź
 answer-passages-title = Cytaty:
 answer-gone = Ta odpowiedź nie jest już dostępna.
+
+# --- one morning message, reminder buttons (issue 12) ---
+morning-title = ☀️ Do zgłoszenia, { $date }:
+morning-reminder = ⏰ „{ $milestone }” — termin { $deadline }, zostało { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }
+morning-reminder-today = ⏰ „{ $milestone }” — termin dziś, { $deadline }
+morning-nudge = ❗ „{ $milestone }” — termin { $deadline }, { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    } opóźnienia
+morning-footer = Gdy etap jest wykonany, naciśnij przycisk albo odpowiedz na tę wiadomość (np. „zrobione wczoraj”, „jeszcze nie, planowane 20/4”).
+morning-button-today = ✅ Dziś
+morning-button-other = 📅 Innego dnia
+morning-button-expected = ⏳ Jeszcze nie
+report-tomorrow = Jutro
+report-earlier = ◀ Wcześniej
+report-later = Później ▶
+report-back = ↩ Wstecz
+report-flow-date = Data: { $date }
+report-marks = ✅ zgłoszone · ❗ po terminie · ▫️ jeszcze nie
+report-ask-planned = Na kiedy zaplanowano zjazd? Wybierz dzień albo wpisz datę (np. 15/4).
+report-ask-members-cell = Ilu członków komitetu wybrano? Wpisz liczbę od { $min } do { $max } (komórka partyjna).
+report-ask-members-committee = Ilu członków komitetu wybrano? Wpisz liczbę od { $min } do { $max } (komitet partyjny).
+report-error-members-step-cell = { $value } — poza zakresem: komórka wybiera od { $min } do { $max } członków komitetu. Wpisz ponownie.
+report-error-members-step-committee = { $value } — poza zakresem: komitet wybiera od { $min } do { $max } członków. Wpisz ponownie.
+report-add-figures = Liczby można dodać przez /report albo { $command } DATA LICZBA tak|nie tak|nie.
+report-hint-date = Wpisz datę (np. 15/4, „wczoraj”) albo wybierz dzień poniżej.
+report-hint-members = Wpisz liczbę wybranych członków (np. 9) albo naciśnij „Pomiń”.
+report-hint-yesno = Odpowiedz „tak” albo „nie” lub naciśnij przycisk.
+report-hint-confirm = Naciśnij „Zapisz”, „Wstecz”, aby poprawić, albo „Anuluj”.
+report-hint-step = Wybierz etap przyciskiem poniżej. Pytania (zakończone „?”) nadal dostają odpowiedź.
+expected-ask = Kiedy etap będzie wykonany? Wybierz dzień albo wpisz datę (np. 20/4).
+expected-recorded = Zapisano: „{ $milestone }” planowane na { $date }. Przypomnienia o opóźnieniu poczekają do tego dnia; Wydział Organizacyjny widzi tę datę.
+expected-error-past = { $date } już minął (dziś jest { $today }). Planowana data musi być od dziś.
+reminder-already-done = „{ $milestone }” zgłoszono już na { $date }.
+reminder-not-yours = Ten przycisk nie dotyczy Twojej jednostki.
+reminder-recorded-toast = Zapisano.
+reminder-which-done = Wykonane { $date } — który etap?
+reminder-which-expected = Planowane na { $date } — który etap?
+status-expected = planowane { $date }
+audit-report-expected = planowana data
+expected-error-done = Ten etap zgłoszono już na { $date }.
