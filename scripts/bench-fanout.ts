@@ -23,7 +23,7 @@ const sizes = values.units!.split(",").map(Number);
 const postgresUrl = values.postgres ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const TOKEN = "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz";
 // 08:00 in Hanoi: every unit plans its congress a week later, so drafts and dossiers are late (two nudges) and the
-// congress is 7 days away (a reminder): three messages per secretary.
+// congress is 7 days away (a reminder): one morning message per secretary holding the three items.
 const EIGHT = new Date("2025-03-05T01:00:00Z");
 const logger = pino({ level: "silent" });
 
