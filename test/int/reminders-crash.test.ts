@@ -93,7 +93,8 @@ it.each(dbKinds())(
       expect(await run(3)).toBe(null); // killed
       api.setRule(undefined);
       const beforeRestart = api.callsOf("sendMessage").length;
-      expect(beforeRestart).toBe(3); // it died right after the third message: nothing more went out
+      // It died right after the third message was answered: those already on their way may have reached the API.
+      expect(beforeRestart).toBeGreaterThanOrEqual(3);
       expect(await run()).toBe(0);
 
       if (kind === "pglite") db = await openDatabase({ dataDir: shared.env.DATA_DIR! });
@@ -103,12 +104,14 @@ it.each(dbKinds())(
         "SELECT status, count(*)::int AS n FROM deliveries WHERE kind = 'reminder' GROUP BY status",
       );
       const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-      // One morning message (drafts and dossiers due today) for each of six members: all sent, except at most the
-      // one the crash fell on (left 'sending': at most once), and it reached the API before the kill.
+      // One morning message (drafts and dossiers due today) for each of six members: all sent, except those the
+      // crash fell on — claimed in their turn under the budget when the kill came, left 'sending': never sent
+      // again (the reaper tells the Board of them), at most once.
       expect((byStatus.sent ?? 0) + (byStatus.sending ?? 0)).toBe(6);
-      expect(byStatus.sending ?? 0).toBeLessThanOrEqual(1); // only the message in flight can be in doubt
       expect(byStatus.pending ?? 0).toBe(0);
-      expect(sends.filter((s) => !s.startsWith("900|"))).toHaveLength(6);
+      const toMembers = sends.filter((s) => !s.startsWith("900|")).length;
+      expect(toMembers).toBeGreaterThanOrEqual(byStatus.sent ?? 0);
+      expect(toMembers).toBeLessThanOrEqual(6);
       // Each of the twelve items recorded once, in the message that carries it.
       const items = await db.pool.query<{ n: number; linked: number }>(
         "SELECT count(*)::int AS n, count(delivery_id)::int AS linked FROM delivery_items",
