@@ -46,7 +46,13 @@ export async function dashboardCharts(input: {
     },
     yAxis: [
       { type: "value", max: total, name: "" },
-      { type: "value", minInterval: 1, splitLine: { show: false } },
+      // Per day on its own scale, kept to the lower third so that the bars do not hide the lines.
+      {
+        type: "value",
+        minInterval: 1,
+        max: Math.max(3, 3 * Math.max(0, ...burnUp.perDay)),
+        splitLine: { show: false },
+      },
     ],
     series: [
       {

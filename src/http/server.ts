@@ -131,6 +131,7 @@ export async function createHttpServer(deps: HttpDeps) {
   }
 
   app.get("/", async (_request, reply) => reply.redirect("/dashboard", 302));
+  app.get("/favicon.ico", async (_request, reply) => reply.code(204).send());
   app.get("/dashboard", async (_request, reply) => {
     // No data here: the page asks the API, which checks who asks.
     reply.header(
@@ -183,7 +184,8 @@ export async function createHttpServer(deps: HttpDeps) {
       httpOnly: true,
       sameSite: "strict",
       secure,
-      expires: session.expiresAt,
+      // Relative, so that a browser whose clock differs from ours keeps it as long as we do.
+      maxAge: Math.floor((session.expiresAt.getTime() - clock().getTime()) / 1000),
     });
     return reply.code(204).send();
   });

@@ -252,7 +252,7 @@ describe.each(dbKinds())("the dashboard's HTTP API, on %s", (kind) => {
     await services.questions.feedback({ questionId: disliked, telegramId: SECRETARY, helpful: false });
     const body = (await post("/api/overview", { lang: "vi" }, { cookie })).json();
     const total = (k: "unanswered" | "disliked") =>
-      body.gaps.weeks.reduce((n: number, w: Record<string, number>) => n + w[k], 0);
+      body.gaps.weeks.reduce((n: number, w: Record<string, number>) => n + (w[k] ?? 0), 0);
     expect(total("unanswered")).toBe(1);
     expect(total("disliked")).toBe(1);
     expect(body.gaps.latest.map((g: { question: string }) => g.question)).toEqual(
