@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Lang } from "../config.ts";
 import { formatDmy } from "../dates.ts";
 import type { Campaign } from "../reports/campaign.ts";
@@ -21,18 +22,41 @@ function render(echarts: Echarts, height: number, option: Record<string, unknown
   return svg.replace(/^<svg width="\d+" height="\d+"/, `<svg role="img" preserveAspectRatio="xMidYMid meet"`);
 }
 
-/**
- * The dashboard's two charts as SVG, drawn on the server by echarts (no script for them in the browser): the
- * campaign over time (congresses held per day as bars, cumulative held against cumulative planned as lines) and
- * units per step and state.
- */
-export async function dashboardCharts(input: {
+type ChartInput = {
   campaign: Campaign;
   summary: CampaignSummary;
   burnUp: { days: string[]; held: number[]; planned: number[]; perDay: number[] };
   lang: Lang;
   t: Translate;
-}): Promise<{ burnUp: string; steps: string }> {
+};
+
+/**
+ * Drawing takes longer than reading the whole campaign, and the figures change only when a report comes in: the
+ * last few pictures are kept, keyed by everything they show (language, date, counts, curve).
+ */
+export function createChartCache(size = 6) {
+  const cache = new Map<string, Promise<{ burnUp: string; steps: string }>>();
+  return (input: ChartInput) => {
+    const key = createHash("sha256")
+      .update(JSON.stringify([input.lang, input.summary.date, input.summary.total, input.summary.steps, input.burnUp]))
+      .digest("hex");
+    let charts = cache.get(key);
+    if (!charts) {
+      charts = dashboardCharts(input);
+      charts.catch(() => cache.delete(key));
+      cache.set(key, charts);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+    }
+    return charts;
+  };
+}
+
+/**
+ * The dashboard's two charts as SVG, drawn on the server by echarts (no script for them in the browser): the
+ * campaign over time (congresses held per day as bars, cumulative held against cumulative planned as lines) and
+ * units per step and state.
+ */
+export async function dashboardCharts(input: ChartInput): Promise<{ burnUp: string; steps: string }> {
   const echarts = await loadEcharts();
   const { campaign, summary, burnUp, lang, t } = input;
   const total = summary.total || 1;

@@ -13,7 +13,7 @@ import { unitType } from "../reports/xlsx.ts";
 import type { Services } from "../services/index.ts";
 import { displayName } from "../text.ts";
 import type { Translate } from "../translate.ts";
-import { dashboardCharts } from "./charts.ts";
+import { createChartCache } from "./charts.ts";
 import { dashboardPage, pageStrings } from "./page.ts";
 import { validateInitData } from "./telegram-auth.ts";
 
@@ -221,10 +221,11 @@ export async function createHttpServer(deps: HttpDeps) {
   });
 
   const campaign = services.campaign;
+  const charts = createChartCache();
 
   async function overview(lang: Lang) {
     const o = await services.dashboard.overview();
-    const charts = await dashboardCharts({ campaign, summary: o.summary, burnUp: o.burnUp, lang, t });
+    const pictures = await charts({ campaign, summary: o.summary, burnUp: o.burnUp, lang, t });
     const types = [...new Set(o.units.map((u) => u.type))].sort();
     return {
       lang,
@@ -233,7 +234,7 @@ export async function createHttpServer(deps: HttpDeps) {
       summary: o.summary,
       steps: campaign.milestones.map((m) => ({ key: m.key, name: milestoneName(m, lang), short: m.short[lang] })),
       types: types.map((type) => ({ key: type, name: unitType(type, lang, t) })),
-      charts,
+      charts: pictures,
       // Compact rows (2,000 units stay small): s = per step [state, days, date].
       units: o.units.map((u) => ({
         c: u.code,
