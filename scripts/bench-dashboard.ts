@@ -1,11 +1,12 @@
 // The dashboard's server time and bytes, for the 128 example units and for 2,000 generated ones.
 //   npm run bench:dashboard [-- --units 128,2000] [--runs 60] [--postgres postgres://…]   (also BENCH_DATABASE_URL)
 // Per database and number of units: the page (HTML, script, style: a first visit) and its data (POST /api/overview,
-// with both charts), one unit's card; server time p50/p95 over the runs after a warm-up, bytes as sent (and gzip).
+// with both charts), one unit's card; server time p50/p95 over the runs after a warm-up, bytes as sent to a browser
+// (gzip) and before compression.
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { createI18n, translator } from "../src/bot/i18n.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -87,38 +88,37 @@ async function bench(kind: "pglite" | "postgres", count: number) {
     const { token } = await services.dashboard.loginToken(BOARD);
     const login = await server.inject({ method: "POST", url: "/api/login", payload: { token } });
     const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-    const page = await server.inject({ method: "GET", url: "/dashboard" });
+    // As a browser asks: gzip accepted.
+    const get = (url: string) => server.inject({ method: "GET", url, headers: { "accept-encoding": "gzip" } });
+    const post = (url: string, payload: object) =>
+      server.inject({ method: "POST", url, payload, headers: { cookie, "accept-encoding": "gzip" } });
+    type Res = { rawPayload: Buffer; headers: Record<string, unknown> };
+    const sizes = (res: Res) => ({
+      sent: res.rawPayload.length,
+      raw: res.headers["content-encoding"] === "gzip" ? gunzipSync(res.rawPayload).length : res.rawPayload.length,
+    });
+    const page = await get("/dashboard");
     const assets = await Promise.all(
-      [...page.body.matchAll(/(?:src|href)="(\/dashboard\/app\.\w+\?v=\w+)"/g)].map((m) =>
-        server.inject({ method: "GET", url: m[1]! }),
-      ),
+      [
+        ...gunzipSync(page.rawPayload)
+          .toString()
+          .matchAll(/(?:src|href)="(\/dashboard\/app\.\w+\?v=\w+)"/g),
+      ].map((m) => get(m[1]!)),
     );
-    const measure = async (request: () => Promise<{ rawPayload: Buffer }>) => {
+    const measure = async (request: () => Promise<Res>) => {
       for (let i = 0; i < 5; i++) await request(); // warm-up (echarts loads on the first chart)
       const times: number[] = [];
-      let bytes = 0;
-      let gzip = 0;
+      let last: Res | undefined;
       for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        const res = await request();
+        last = await request();
         times.push(performance.now() - start);
-        bytes = res.rawPayload.length;
-        gzip = gzipSync(res.rawPayload).length;
       }
-      return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes, gzip };
+      return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), ...sizes(last!) };
     };
-    const pageTimes = await measure(() => server.inject({ method: "GET", url: "/dashboard" }));
-    const data = await measure(() =>
-      server.inject({ method: "POST", url: "/api/overview", payload: { lang: "vi" }, headers: { cookie } }),
-    );
-    const unit = await measure(() =>
-      server.inject({
-        method: "POST",
-        url: "/api/unit",
-        payload: { lang: "vi", code: units[0]!.code },
-        headers: { cookie },
-      }),
-    );
+    const pageTimes = await measure(() => get("/dashboard"));
+    const data = await measure(() => post("/api/overview", { lang: "vi" }));
+    const unit = await measure(() => post("/api/unit", { lang: "vi", code: units[0]!.code }));
     // Right after a report (the charts drawn again): a congress reported before each run.
     const unheld = units.filter((_, i) => !(i % 5 < 2)).slice(0, 20);
     const coldTimes: number[] = [];
@@ -132,21 +132,20 @@ async function bench(kind: "pglite" | "postgres", count: number) {
         lang: "vi",
       });
       const start = performance.now();
-      await server.inject({ method: "POST", url: "/api/overview", payload: { lang: "vi" }, headers: { cookie } });
+      await post("/api/overview", { lang: "vi" });
       coldTimes.push(performance.now() - start);
     }
-    const shell = page.rawPayload.length + assets.reduce((n, a) => n + a.rawPayload.length, 0);
-    const shellGzip = gzipSync(page.rawPayload).length + assets.reduce((n, a) => n + gzipSync(a.rawPayload).length, 0);
+    const shell = [page, ...assets].map(sizes).reduce((a, b) => ({ sent: a.sent + b.sent, raw: a.raw + b.raw }));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     console.log(
       [
         `${kind.padEnd(8)} ${String(count).padStart(5)} units`,
-        `page ${ms(pageTimes.p95)} p95, ${kb(shell)} with script+style (gzip ${kb(shellGzip)})`,
-        `data ${ms(data.p50)} p50 / ${ms(data.p95)} p95, ${kb(data.bytes)} (gzip ${kb(data.gzip)})`,
-        `data after a report ${ms(quantile(coldTimes, 0.5))} p50 / ${ms(quantile(coldTimes, 0.95))} p95`,
+        `page ${ms(pageTimes.p95)} p95, ${kb(shell.sent)} sent with script+style (${kb(shell.raw)} unzipped)`,
+        `data ${ms(data.p50)} p50 / ${ms(data.p95)} p95, ${kb(data.sent)} sent (${kb(data.raw)} unzipped)`,
+        `after a report ${ms(quantile(coldTimes, 0.5))} p50 / ${ms(quantile(coldTimes, 0.95))} p95`,
         `unit ${ms(unit.p95)} p95`,
-        `first visit ${kb(shell + data.bytes)}`,
+        `first visit ${kb(shell.sent + data.sent)} sent`,
       ].join(" | "),
     );
     await server.close();
