@@ -75,7 +75,7 @@ export async function createHttpServer(deps: HttpDeps) {
   );
 
   // Fastify's own request log would write URLs and headers; ours writes the route, status and time only.
-  const app = Fastify({ logger: false, bodyLimit: 16_384, trustProxy: true });
+  const app = Fastify({ logger: false, bodyLimit: 16_384 });
   await app.register(fastifyCookie);
   // The page's data is mostly repeated keys and SVG: gzip makes 2,000 units' 530 KB about 25 KB. (Brotli at its
   // default quality costs more time than it saves bytes here.)
