@@ -6,7 +6,8 @@ import type { Translate } from "../translate.ts";
 import type { CampaignSummary } from "../reports/views.ts";
 
 const COLORS = { done: "#2e7d32", due: "#f9a825", late: "#c62828", other: "#b0bec5", planned: "#1565c0" };
-const WIDTH = 800;
+// Drawn narrow, with large type: scaled down to a phone's width the labels stay readable.
+const WIDTH = 600;
 
 type Echarts = typeof import("echarts");
 let echartsModule: Promise<Echarts> | undefined;
@@ -15,7 +16,7 @@ const loadEcharts = () => (echartsModule ??= import("echarts"));
 
 function render(echarts: Echarts, height: number, option: Record<string, unknown>): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
-  chart.setOption({ animation: false, textStyle: { fontFamily: "system-ui, sans-serif", fontSize: 13 }, ...option });
+  chart.setOption({ animation: false, textStyle: { fontFamily: "system-ui, sans-serif", fontSize: 15 }, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();
   // Scales to its box (the viewBox is kept): the same picture on a phone and a desktop.
@@ -60,16 +61,20 @@ export async function dashboardCharts(input: ChartInput): Promise<{ burnUp: stri
   const echarts = await loadEcharts();
   const { campaign, summary, burnUp, lang, t } = input;
   const total = summary.total || 1;
-  const burnUpSvg = render(echarts, 340, {
-    legend: { top: 4, data: [t(lang, "dash-chart-per-day"), t(lang, "chart-held"), t(lang, "chart-planned")] },
-    grid: { left: 48, right: 48, top: 40, bottom: 32 },
+  const burnUpSvg = render(echarts, 320, {
+    legend: {
+      top: 4,
+      textStyle: { fontSize: 15 },
+      data: [t(lang, "dash-chart-per-day"), t(lang, "chart-held"), t(lang, "chart-planned")],
+    },
+    grid: { left: 44, right: 36, top: 44, bottom: 32 },
     xAxis: {
       type: "category",
       data: burnUp.days.map((d) => formatDmy(d).slice(0, 5)),
-      axisLabel: { interval: Math.max(0, Math.floor(burnUp.days.length / 8) - 1) },
+      axisLabel: { interval: Math.max(0, Math.floor(burnUp.days.length / 5) - 1) },
     },
     yAxis: [
-      { type: "value", max: total, name: "" },
+      { type: "value", minInterval: 1 },
       // Per day on its own scale, kept to the lower third so that the bars do not hide the lines.
       {
         type: "value",
@@ -110,9 +115,10 @@ export async function dashboardCharts(input: ChartInput): Promise<{ burnUp: stri
   const stepsSvg = render(echarts, 60 + steps.length * 44, {
     legend: {
       top: 4,
+      textStyle: { fontSize: 15 },
       data: [t(lang, "state-done"), t(lang, "state-due"), t(lang, "state-late"), t(lang, "chart-other")],
     },
-    grid: { left: 150, right: 24, top: 40, bottom: 24 },
+    grid: { left: 150, right: 20, top: 44, bottom: 24 },
     xAxis: { type: "value", max: total },
     yAxis: { type: "category", inverse: true, data: steps.map((m) => m.short[lang]) },
     series: (["done", "due", "late", "other"] as const).map((state) => ({

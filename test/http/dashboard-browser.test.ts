@@ -109,6 +109,8 @@ suite("the dashboard in a real browser (headless Chromium), on %s", (kind) => {
       expect(box!.height, id).toBeGreaterThan(100);
     }
     await page.screenshot({ path: join(SHOTS, `${kind}-phone.png`), fullPage: true });
+    await page.locator("#chart-time").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `${kind}-phone-charts.png`) });
 
     // Late units only (the held step, after every deadline): 125, the most days late first.
     await page.selectOption("#f-state", "late");
