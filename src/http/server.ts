@@ -104,13 +104,14 @@ export async function createHttpServer(deps: HttpDeps) {
 
   /** Who asks, checked for every API call: a Board member's id, or the refusal already sent. */
   async function boardMember(request: FastifyRequest, reply: FastifyReply): Promise<number | undefined> {
+    let refusal = "login-required";
     const session = request.cookies[SESSION_COOKIE];
     if (session) {
       const owner = await services.dashboard.sessionOwner(session);
       if (owner !== undefined) return owner;
+      // Expired, logged out, or the person's rights revoked: the cookie goes; a Mini App's initData may still count.
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      await reply.code(401).send({ error: "session-ended" });
-      return undefined;
+      refusal = "session-ended";
     }
     const initData = request.headers[INIT_DATA_HEADER];
     if (typeof initData === "string" && initData && deps.botToken) {
@@ -123,7 +124,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await reply.code(403).send({ error: "board-only" });
       return undefined;
     }
-    await reply.code(401).send({ error: "login-required" });
+    await reply.code(401).send({ error: refusal });
     return undefined;
   }
 
