@@ -26,6 +26,7 @@ import { createServices } from "./services/index.ts";
 import { CONSOLE_BOT_INFO, runConsoleChat, type ConsoleIO } from "./console/console-chat.ts";
 import { startControlServer } from "./control/server.ts";
 import { createOperations } from "./control/operations.ts";
+import { createHttpServer } from "./http/server.ts";
 
 export type AppOptions = {
   /** Use an already open database (tests); otherwise one is opened from the config. */
@@ -125,6 +126,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       config,
       limiter,
       logger,
+      dashboardUrl: config.http.port !== undefined ? config.http.publicUrl : undefined, // issue 14
     });
     const sender = createOutboxSender({
       outbox: services.outbox,
@@ -143,6 +145,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       run: async () => {
         await services.outbox.reapStuck();
         if ((await services.outbox.planDue()) > 0) sending.wake();
+        schedulerHealth.lastPassAt = clock(); // for /healthz
       },
       logger,
     });
@@ -158,10 +161,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
    */
   async function serveTelegram(signal: AbortSignal): Promise<void> {
     const control = await controlServer();
+    const http = await startHttp();
     let told = false;
     try {
       while (!signal.aborted) {
         const leadership = await acquireLeadership(db);
+        schedulerHealth.state = leadership ? "active" : "standby";
         if (!leadership) {
           if (!told) logger.warn("another instance is active on this database; standing by");
           told = true;
@@ -175,9 +180,34 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         }
       }
     } finally {
+      await http?.close();
       await control?.close();
     }
   }
+
+  // --- HTTP server (issue 14): the Board's dashboard and /healthz, beside Telegram; off unless HTTP_PORT is set ---
+  const schedulerHealth: { state: "starting" | "active" | "standby"; lastPassAt?: Date | undefined } = {
+    state: "starting",
+  };
+  async function startHttp(): Promise<{ close(): Promise<void> } | undefined> {
+    const { port, host, publicUrl } = config.http;
+    if (port === undefined) return undefined;
+    const server = await createHttpServer({
+      services,
+      translate,
+      logger,
+      clock,
+      botToken: config.telegram.token,
+      publicUrl,
+      scheduler: () => schedulerHealth,
+      schedulerStaleMs: 3 * PLAN_INTERVAL_MS,
+    });
+    await server.listen({ port, host });
+    logger.info({ port, host }, "HTTP server listening (dashboard, /healthz)");
+    // Graceful: stops accepting, lets the requests in flight finish.
+    return { close: () => server.close() };
+  }
+  // --- end HTTP server ---
 
   async function serveActive(signal: AbortSignal, alive: () => Promise<boolean>): Promise<void> {
     const t = telegram();

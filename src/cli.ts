@@ -46,6 +46,8 @@ Usage:
                                     congress progress as an Excel workbook (or CSV), one row per unit
   daihoi board list | grant TELEGRAM_ID | revoke TELEGRAM_ID
                                     the City Organization Board's members
+  daihoi dashboard-link --telegram-id ID
+                                    a one-time login link (10 minutes) to the Board's dashboard in a browser
   daihoi reminders preview --at "2025-03-10T08:00+07:00" [--json]
                                     what the scheduler would send at that moment, to whom (nothing is sent)
   daihoi eval [--questions FILE] [--out DIR]
@@ -74,7 +76,11 @@ export async function runCli(argv: string[], config: Config, logger: Logger, io:
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!["start", "ingest", "ask", "eval", "units", "invite", "export", "reminders", "board"].includes(command)) {
+  if (
+    !["start", "ingest", "ask", "eval", "units", "invite", "export", "reminders", "board", "dashboard-link"].includes(
+      command,
+    )
+  ) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -118,6 +124,7 @@ async function runCommand(command: string, rest: string[], config: Config, logge
     if (command === "reminders") return await remindersCommand(ops, rest, io);
     if (command === "export") return await exportCommand(ops, rest, io, t);
     if (command === "board") return await boardCommand(ops, rest, io, t);
+    if (command === "dashboard-link") return await dashboardLinkCommand(ops, rest, io, t);
     return await startCommand(app!, config, io);
   } catch (error) {
     if (error instanceof UserError) {
@@ -426,6 +433,23 @@ async function boardCommand(ops: Operations, args: string[], io: CliIO, t: CliTr
   }
   io.stderr.write("Usage: daihoi board list | daihoi board grant TELEGRAM_ID | daihoi board revoke TELEGRAM_ID\n");
   return 2;
+}
+
+/** A one-time dashboard login link for a Board member (issue 14). */
+async function dashboardLinkCommand(ops: Operations, args: string[], io: CliIO, t: CliTranslate): Promise<number> {
+  const parsed = parseCommandArgs({ args, options: { "telegram-id": { type: "string" } } });
+  const id = parsed.values["telegram-id"];
+  if (!id || !/^\d{1,15}$/.test(id)) {
+    io.stderr.write("Usage: daihoi dashboard-link --telegram-id TELEGRAM_ID\n");
+    return 2;
+  }
+  const link = await ops.dashboardLink(Number(id));
+  if (!link.url) {
+    io.stderr.write(`${t("dash-cli-no-url")}\n`);
+    return 1;
+  }
+  io.stdout.write(`${t("dash-cli-link", { id, time: link.expires_at, url: link.url })}\n`);
+  return 0;
 }
 
 async function remindersCommand(ops: Operations, args: string[], io: CliIO): Promise<number> {

@@ -84,6 +84,13 @@ const schema = z.object({
   ),
   QUESTION_MAX_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(4000).default(1000)),
   QUESTIONS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(6)),
+  // The HTTP server (the Board's dashboard, /healthz): off unless HTTP_PORT is set.
+  HTTP_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a port number").min(1).max(65535).optional(),
+  ),
+  HTTP_HOST: z.preprocess(emptyToUndefined, z.string().trim().default("127.0.0.1")),
+  PUBLIC_URL: optionalUrl,
 });
 
 export type Config = {
@@ -102,6 +109,8 @@ export type Config = {
   adminTelegramIds: number[];
   logLevel: string | undefined;
   questions: { maxChars: number; perMinute: number };
+  /** The HTTP server: port undefined = off. publicUrl: where people reach it (the links the bot hands out). */
+  http: { port: number | undefined; host: string; publicUrl: string | undefined };
 };
 
 /** Secrets: never printed, not even in an error about their own value. */
@@ -144,6 +153,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     questions: { maxChars: e.QUESTION_MAX_CHARS, perMinute: e.QUESTIONS_PER_MINUTE },
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST, publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") },
   };
 }
 

@@ -11,6 +11,7 @@ import { limitApi } from "./dispatch/transformer.ts";
 import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
+import { dashboardFeature } from "./features/dashboard.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { PRIVATE_COMMANDS, privateOnlyFeature } from "./features/private-only.ts";
 import { remindersFeature } from "./features/reminders.ts";
@@ -33,6 +34,8 @@ export type BotDeps = {
   limiter?: Limiter | undefined;
   logger: Logger;
   channel?: "telegram" | "console";
+  /** PUBLIC_URL when the HTTP server runs: /dashboard hands out its links (issue 14). */
+  dashboardUrl?: string | undefined;
 };
 
 /** Builds the bot: context → error boundary → dedupe → user → i18n → one Composer per feature → unhandled last. */
@@ -67,6 +70,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(basicsFeature(access));
   guarded.use(reportFeature(access));
   guarded.use(boardFeature(access));
+  guarded.use(dashboardFeature({ ...access, dashboardUrl: deps.dashboardUrl }));
   guarded.use(remindersFeature(access));
   guarded.use(askFeature({ ...access, questions: deps.config.questions, channel: deps.channel ?? "telegram" }));
   guarded.use(unhandledFeature());

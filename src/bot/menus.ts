@@ -20,8 +20,9 @@ const BOARD = [
   "audit",
   "grant",
   "revoke",
+  "dashboard",
 ];
-const MENU_VERSION = 2;
+const MENU_VERSION = 3;
 
 type Role = "board" | "member" | "none";
 

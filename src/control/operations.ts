@@ -47,6 +47,8 @@ export type Operations = {
   boardList(): Promise<{ telegram_id: number; name: string; from_environment: boolean }[]>;
   boardGrant(telegramId: number): Promise<{ name: string }>;
   boardRevoke(telegramId: number): Promise<void>;
+  /** A one-time dashboard login link for a Board member (issue 14); url is empty when PUBLIC_URL is not set. */
+  dashboardLink(telegramId: number): Promise<{ url: string; expires_at: string }>;
 };
 
 export const OPERATION_NAMES = [
@@ -61,10 +63,13 @@ export const OPERATION_NAMES = [
   "boardList",
   "boardGrant",
   "boardRevoke",
+  "dashboardLink",
 ] as const satisfies readonly (keyof Operations)[];
 
 export function createOperations(
-  app: Pick<App, "services" | "previewDeliveries" | "translate" | "botUsername">,
+  app: Pick<App, "services" | "previewDeliveries" | "translate" | "botUsername"> & {
+    config?: Pick<App["config"], "http">;
+  },
 ): Operations {
   const { services, translate } = app;
   return {
@@ -124,5 +129,11 @@ export function createOperations(
     },
     boardGrant: (telegramId) => services.members.grantBoard({ telegramId, by: 0 }),
     boardRevoke: (telegramId) => services.members.revokeBoard({ telegramId, by: null }),
+    async dashboardLink(telegramId) {
+      const publicUrl = app.config?.http.publicUrl;
+      if (!publicUrl) return { url: "", expires_at: "" };
+      const { token, expiresAt } = await services.dashboard.loginToken(telegramId);
+      return { url: `${publicUrl}/dashboard#login=${token}`, expires_at: expiresAt.toISOString() };
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { Translate } from "../translate.ts";
 import { createBoardService } from "./board.ts";
 import { createBroadcastsService } from "./broadcasts.ts";
 import { createCorpusService } from "./corpus.ts";
+import { createDashboardService } from "./dashboard.ts";
 import { createFlowsService } from "./flows.ts";
 import { createMembersService } from "./members.ts";
 import { createOutboxService } from "./outbox.ts";
@@ -66,6 +67,8 @@ export function createServices(deps: ServicesDeps) {
       translate: deps.translate,
       onQueued: deps.onQueued,
     }),
+    // The Board's dashboard (issue 14): its overview, login links and sessions.
+    dashboard: createDashboardService({ pool, campaign: deps.campaign, adminIds: deps.adminIds, clock }),
     reports: createReportsService({ pool, campaign: deps.campaign, clock, onQueued: deps.onQueued }),
     questions: createQuestionsService({ pool, answerer: deps.answerer, clock, logger }),
     broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),

@@ -43,4 +43,5 @@ export const PRIVATE_COMMANDS = [
   "report",
   "status",
   "deadlines",
+  "dashboard",
 ] as const;
