@@ -11,6 +11,7 @@ import { limitApi } from "./dispatch/transformer.ts";
 import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
+import { knowledgeFeature } from "./features/knowledge.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { PRIVATE_COMMANDS, privateOnlyFeature } from "./features/private-only.ts";
 import { remindersFeature } from "./features/reminders.ts";
@@ -65,6 +66,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
   guarded.use(basicsFeature(access));
+  guarded.use(knowledgeFeature(access));
   guarded.use(reportFeature(access));
   guarded.use(boardFeature(access));
   guarded.use(remindersFeature(access));

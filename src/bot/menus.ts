@@ -20,8 +20,10 @@ const BOARD = [
   "audit",
   "grant",
   "revoke",
+  "questions",
+  "answer",
 ];
-const MENU_VERSION = 2;
+const MENU_VERSION = 3;
 
 type Role = "board" | "member" | "none";
 

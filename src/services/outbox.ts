@@ -21,6 +21,7 @@ import type { Campaign } from "../reports/campaign.ts";
 import { currentReports } from "../reports/report-store.ts";
 import { getMembership, listMembers } from "../units/member-store.ts";
 import { listUnits } from "../units/unit-store.ts";
+import type { KnowledgeService } from "./knowledge.ts";
 
 /** A send takes at most the Bot API client's timeout (30 s); a claim older than this was never settled. */
 const STUCK_AFTER_MS = 5 * 60_000;
@@ -41,6 +42,8 @@ export function createOutboxService(deps: {
   logger?: Logger | undefined;
   /** New deliveries to send now were recorded: wakes the sender. */
   onQueued?: (() => void) | undefined;
+  /** Adds the open questions to the Board to the morning digest (issue 13). */
+  gatherQuestions?: KnowledgeService["gatherIntoDigest"] | undefined;
 }) {
   const { pool, campaign, clock } = deps;
 
@@ -53,7 +56,8 @@ export function createOutboxService(deps: {
       reachableBoard(pool, deps.adminIds),
       listMembers(pool),
     ]);
-    return planDeliveries(campaign, { units, recipients, reports, board, members }, at);
+    const planned = planDeliveries(campaign, { units, recipients, reports, board, members }, at);
+    return deps.gatherQuestions ? deps.gatherQuestions(planned, board, at, campaign.reminders) : planned;
   }
 
   async function alertBoard(key: string, notice: { key: string; vars: Record<string, string | number> }) {

@@ -43,4 +43,11 @@ export const PRIVATE_COMMANDS = [
   "report",
   "status",
   "deadlines",
+  // the knowledge loop (issue 13)
+  "questions",
+  "answer",
+  "publish",
+  "unpublish",
+  "amend",
+  "supersede",
 ] as const;
