@@ -241,8 +241,11 @@ export type BoardHit = {
   close: boolean;
 };
 
-/** With an embedding that only measures shared wording (local), a question this similar asks the same thing… */
-export const LOCAL_CLOSE_SIMILARITY = 0.55;
+/**
+ * With an embedding that only measures shared wording (local), a question this similar asks the same thing…
+ * (measured: "…kéo dài bao lâu?" against "…có được kéo dài sang buổi chiều không?" is 0.67 — another question.)
+ */
+export const LOCAL_CLOSE_SIMILARITY = 0.75;
 /** …and with a semantic one (OpenAI). */
 export const SEMANTIC_CLOSE_SIMILARITY = 0.8;
 /** Either way, at least this share of the question's words must be in the Board's question or answer. */

@@ -282,6 +282,23 @@ describe.each(dbKinds())("the knowledge loop, on %s", (kind) => {
     );
   });
 
+  it("an answer written in quiet hours reaches the asker in the morning, once", async () => {
+    nowMs = Date.parse("2026-12-02T15:00:00Z"); // 22:00
+    const t = telegram();
+    const id = await askBoard(t);
+    await say(t, `/answer ${id} ${BOARD_TEXT}`, BOARD);
+    await t.settled();
+    await t.sender.drain();
+    const answers = () => sentTo(SECRETARY).filter((c) => textOf(c.payload).includes(BOARD_TEXT.slice(0, 40)));
+    expect(answers()).toHaveLength(0);
+    nowMs = Date.parse("2026-12-03T00:05:00Z"); // 07:05
+    await t.sender.drain();
+    await t.sender.drain();
+    expect(answers()).toHaveLength(1);
+    // Answered the day before: the date of the answer, not of its delivery.
+    expect(textOf(answers()[0]!.payload)).toContain("Ban Tổ chức Thành ủy trả lời ngày 02/12/2026");
+  });
+
   it("/questions pages the queue oldest first, five a page, edited in place", async () => {
     const t = telegram();
     for (let i = 1; i <= 7; i++) {
