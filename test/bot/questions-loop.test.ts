@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { htmlToPlainText } from "../../src/bot/html.ts";
 import type { Database } from "../../src/db/pool.ts";
 import { parseUnitsCsv } from "../../src/units/registry-csv.ts";
 import { importUnits } from "../../src/units/unit-store.ts";
@@ -277,9 +278,14 @@ describe.each(dbKinds())("the knowledge loop, on %s", (kind) => {
     await say(t, "/questions", BOARD);
     expect(textOf(lastTo(BOARD))).toContain("Câu hỏi chờ trả lời: 1");
     await press(t, `kq:op:${id}`, BOARD);
-    expect(textOf(lastTo(BOARD))).toContain(
-      `Trả lời (reply) tin nhắn này để trả lời người hỏi, hoặc gửi /answer ${id}`,
-    );
+    const card = textOf(lastTo(BOARD));
+    expect(card).toContain(`Trả lời (reply) tin nhắn này để trả lời người hỏi, hoặc gửi /answer ${id}`);
+    // A reply to the card (as Telegram quotes it: plain text) answers the question.
+    await reply(t, "Trả lời từ thẻ câu hỏi.", BOARD, { messageId: 999_999, text: htmlToPlainText(card) });
+    expect(textOf(lastTo(BOARD))).toContain(`Đã gửi câu trả lời cho câu hỏi #${id}`);
+    // A reply to another of the bot's messages is a question like any other.
+    await reply(t, UNCOVERED, BOARD, { messageId: 999_998, text: "Đã công bố câu trả lời" });
+    expect(textOf(lastTo(BOARD))).toContain("không đề cập nội dung này");
   });
 
   it("an answer written in quiet hours reaches the asker in the morning, once", async () => {

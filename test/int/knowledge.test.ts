@@ -4,6 +4,8 @@ import { join } from "node:path";
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createI18n, translator } from "../../src/bot/i18n.ts";
+import { renderOutboxMessage } from "../../src/bot/render-outbox.ts";
+import { loadCampaign } from "../../src/reports/campaign.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openDatabase, type Database } from "../../src/db/pool.ts";
 import { createAnswerer } from "../../src/rag/answer.ts";
@@ -134,6 +136,42 @@ describe.each(dbKinds())("the knowledge loop's storage, on %s", (kind) => {
       await fake.close();
     }
   });
+});
+
+describe.each(dbKinds())("the morning digest of open questions, on %s", (kind) => {
+  it("on a day without a campaign digest: a message of its own, from the digest hour, with the questions asked before it", async () => {
+    const db = await openTestDatabase(kind);
+    try {
+      await indexMiniCorpus(db);
+      await people(db);
+      let now = new Date("2026-12-02T14:00:00Z"); // 21:00, after working hours (and in quiet hours)
+      const services = makeServices(db, { adminIds: BOARD, clock: () => now });
+      const id = await queued(db, services);
+      const board = [{ telegramId: BOARD[0]! }];
+      const settings = loadCampaign().reminders;
+      expect(await services.knowledge.gatherIntoDigest([], board, now, settings)).toEqual([]);
+      now = new Date("2026-12-03T00:00:00Z"); // 07:00, before the digest hour
+      expect(await services.knowledge.gatherIntoDigest([], board, now, settings)).toEqual([]);
+      now = new Date("2026-12-03T01:00:00Z"); // 08:00
+      // Asked at 08:00 (working hours): sent at once, so not in this morning's digest.
+      await queued(db, services, "Hồ sơ nhân sự cấp ủy phường Hàm Rồng gồm những giấy tờ gì?");
+      const [digest, ...rest] = await services.knowledge.gatherIntoDigest([], board, now, settings);
+      expect(rest).toEqual([]);
+      expect(digest).toMatchObject({ key: `kq-digest:${BOARD[0]}:2026-12-03`, kind: "digest" });
+      const rendered = renderOutboxMessage(digest!.message, {
+        lang: "vi",
+        now,
+        campaign: loadCampaign(),
+        translate: translator(createI18n()),
+      });
+      const text = rendered.parts.join("\n");
+      expect(text).toContain("Câu hỏi chờ Ban Tổ chức trả lời: 1 (cũ nhất 0 ngày)");
+      expect(text).toContain(`#${id} · (chưa thuộc đơn vị) — ${UNCOVERED}`);
+      expect(rendered.buttons!.flat().map((b) => b.data)).toEqual([`kq:op:${id}`]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
 });
 
 describe("working hours", () => {
