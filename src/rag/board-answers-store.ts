@@ -298,6 +298,11 @@ export function createBoardAnswerMatcher(deps: { pool: Pool; embeddings: Indexed
 
   return {
     async match(question: string, lang: Lang): Promise<BoardHit | undefined> {
+      // No published Board answer yet (the usual case early on): no embedding call for nothing.
+      const { rows: any } = await pool.query<{ found: boolean }>(
+        "SELECT EXISTS (SELECT 1 FROM curated_answers WHERE kind = 'board' AND status = 'published') AS found",
+      );
+      if (!any[0]?.found) return undefined;
       const rows = await candidates(question, lang);
       if (rows.length === 0) return undefined;
       const answers = rows.map((r) => ({ ...toAnswer(r), variants: r.variants, searchText: r.search_text }));
