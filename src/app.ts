@@ -17,6 +17,7 @@ import type { Logger } from "./logger.ts";
 import { createLoop } from "./loop.ts";
 import { CORPUS_DIR } from "./paths.ts";
 import { createAnswerer } from "./rag/answer.ts";
+import { createBoardAnswerMatcher } from "./rag/board-answers-store.ts";
 import { createCuratedMatcher } from "./rag/curated-store.ts";
 import { LocalHashEmbeddings, OpenAIEmbeddings, type IndexedEmbeddings } from "./rag/embeddings.ts";
 import { loadPrompts } from "./rag/prompts.ts";
@@ -90,6 +91,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     prompts: loadPrompts(),
     chat: openai ? { client: openai, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs } : undefined,
     curated: createCuratedMatcher(db.pool),
+    board: createBoardAnswerMatcher({ pool: db.pool, embeddings, logger }),
     logger,
     semanticEmbeddings: embeddings.semantic,
     clock: options.clock,

@@ -12,6 +12,7 @@ import { askFeature } from "./features/ask.ts";
 import { basicsFeature } from "./features/basics.ts";
 import { boardFeature } from "./features/board.ts";
 import { dashboardFeature } from "./features/dashboard.ts";
+import { knowledgeFeature } from "./features/knowledge.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { PRIVATE_COMMANDS, privateOnlyFeature } from "./features/private-only.ts";
 import { remindersFeature } from "./features/reminders.ts";
@@ -68,6 +69,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
   guarded.use(basicsFeature(access));
+  guarded.use(knowledgeFeature(access));
   guarded.use(reportFeature(access));
   guarded.use(boardFeature(access));
   guarded.use(dashboardFeature({ ...access, dashboardUrl: deps.dashboardUrl }));

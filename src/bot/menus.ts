@@ -21,6 +21,8 @@ const BOARD = [
   "grant",
   "revoke",
   "dashboard",
+  "questions",
+  "answer",
 ];
 const MENU_VERSION = 3;
 

@@ -9,6 +9,7 @@ import type { Answer } from "../rag/answer.ts";
 import { escapeHtml, htmlToPlainText, splitMessage, TELEGRAM_MESSAGE_LIMIT } from "./html.ts";
 import type { CampaignSummary } from "../reports/views.ts";
 import { renderHeadline } from "./render-board.ts";
+import { openQuestionButtons, renderBoardAnswer, renderOpenQuestions, renderQuestionCard } from "./render-knowledge.ts";
 import { renderAnswer, type AnswerView } from "./render.ts";
 
 export type Buttons = { text: string; data: string }[][];
@@ -31,7 +32,12 @@ export function renderOutboxMessage(
   };
   if (message.type === "digest") {
     const view = renderHeadline(message.summary as unknown as CampaignSummary, "digest", { lang, t, campaign });
-    return { parts: [escapeHtml(view.text)], buttons: view.buttons };
+    if (!message.questions) return { parts: [escapeHtml(view.text)], buttons: view.buttons };
+    // The questions to the Board still open, under the headline (issue 13).
+    return {
+      parts: splitMessage([{ text: view.text }, ...renderOpenQuestions(message.questions, { lang, t })]),
+      buttons: [...view.buttons, ...openQuestionButtons(message.questions.items)],
+    };
   }
   if (message.type === "morning") return renderMorning(message, context);
   if (message.type === "answer") {
@@ -39,8 +45,28 @@ export function renderOutboxMessage(
     return {
       parts: splitMessage(renderAnswer(answer, t)),
       buttons: message.questionId
-        ? answerButtons(message.questionId, answer.language, t, "answer", answer.sources.length > 0)
+        ? answerButtons(
+            message.questionId,
+            answer.language,
+            t,
+            "answer",
+            answer.sources.length > 0,
+            offersBoard(answer),
+          )
         : undefined,
+    };
+  }
+  const knowledge = { lang, t, timeZone: campaign.timeZone };
+  if (message.type === "kq-question") {
+    return {
+      parts: splitMessage(renderQuestionCard({ ...message, unit: message.unit ? message.unit.code : null }, knowledge)),
+    };
+  }
+  if (message.type === "kq-answer") return { parts: splitMessage(renderBoardAnswer(message, knowledge)) };
+  if (message.type === "kq-digest") {
+    return {
+      parts: splitMessage(renderOpenQuestions(message.questions, knowledge)),
+      buttons: openQuestionButtons(message.questions.items),
     };
   }
   const html = ((): string => {
@@ -140,6 +166,7 @@ export function answerButtons(
   t: Translate,
   view: AnswerView = "answer",
   hasSources = true,
+  askBoard = false,
 ): Buttons {
   const rows: Buttons = [
     [
@@ -147,7 +174,9 @@ export function answerButtons(
       { text: t(lang, "feedback-not-helpful"), data: `fb:${questionId}:0` },
     ],
   ];
-  if (!hasSources) return rows;
+  // "Not in the documents": the question can go to the Board (issue 13), `kq:ask:<questionId>`, on the last row.
+  const board = askBoard ? [[{ text: t(lang, "kq-ask-button"), data: `kq:ask:${questionId}` }]] : [];
+  if (!hasSources) return [...rows, ...board];
   rows.push([
     {
       text: t(lang, view === "passages" ? "answer-button-back" : "answer-button-passages"),
@@ -158,7 +187,12 @@ export function answerButtons(
       data: `ans:${view === "sources" ? "a" : "s"}:${questionId}`,
     },
   ]);
-  return rows;
+  return [...rows, ...board];
+}
+
+/** An answer that says the documents do not (fully) cover the question: the asker is offered the Board. */
+export function offersBoard(answer: Pick<Answer, "refusal" | "partial" | "board">): boolean {
+  return !answer.board && (answer.refusal === "not-covered" || answer.partial === true);
 }
 
 export function toInlineKeyboard(buttons: Buttons): InlineKeyboard {

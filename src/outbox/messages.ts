@@ -8,6 +8,15 @@ import type { Lang } from "../config.ts";
  */
 const unitRef = z.object({ code: z.string(), name: z.string() });
 
+/** The questions to the Board still open: how many, the oldest's age, the first few (issue 13). */
+const openQuestionsSchema = z.object({
+  open: z.number(),
+  oldestDays: z.number(),
+  items: z.array(z.object({ id: z.string(), unit: z.string().nullable(), question: z.string() })),
+});
+
+export type OpenQuestionsDigest = z.infer<typeof openQuestionsSchema>;
+
 export const outboxMessageSchema = z.discriminatedUnion("type", [
   // A reminder before a deadline, or an overdue nudge after it.
   z.object({
@@ -32,8 +41,14 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
       )
       .min(1),
   }),
-  // The Board's morning digest: the campaign's headline as of `date` (the numbers; the bot renders it).
-  z.object({ type: z.literal("digest"), date: z.string(), summary: z.record(z.string(), z.unknown()) }),
+  // The Board's morning digest: the campaign's headline as of `date` (the numbers; the bot renders it), and the
+  // questions to the Board still open (issue 13).
+  z.object({
+    type: z.literal("digest"),
+    date: z.string(),
+    summary: z.record(z.string(), z.unknown()),
+    questions: openQuestionsSchema.optional(),
+  }),
   // Plain text — a broadcast someone wrote, or a reply the bot could not send at once — shown as it is, escaped,
   // with its buttons (callback data: ids only).
   z.object({
@@ -49,6 +64,27 @@ export const outboxMessageSchema = z.discriminatedUnion("type", [
     key: z.string(),
     vars: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   }),
+  // Knowledge loop (issue 13). A new question to the Board, to each Board member: what the asker asked and what the
+  // bot answered (a Board member answers by replying to this message).
+  z.object({
+    type: z.literal("kq-question"),
+    id: z.string(),
+    unit: unitRef.nullable(),
+    asker: z.string(),
+    question: z.string(),
+    botAnswer: z.string(),
+    askedAt: z.string(),
+  }),
+  // The Board's answer, to the asker.
+  z.object({
+    type: z.literal("kq-answer"),
+    id: z.string(),
+    question: z.string(),
+    answer: z.string(),
+    answeredOn: z.string(),
+  }),
+  // The open questions, in the morning (when there is no campaign digest that day to carry them).
+  z.object({ type: z.literal("kq-digest"), date: z.string(), questions: openQuestionsSchema }),
   // A row written before this format existed: already Telegram HTML.
   z.object({ type: z.literal("html"), html: z.string() }),
 ]);

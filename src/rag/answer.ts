@@ -5,6 +5,7 @@ import type { Lang } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Translate } from "../translate.ts";
 import { CLOSE_MATCH } from "./curated.ts";
+import type { BoardAnswer, BoardAnswerMatcher, BoardHit } from "./board-answers-store.ts";
 import type { CuratedHit, CuratedMatcher } from "./curated-store.ts";
 import { extractAnswer, SUMMARY_MAX_CHARS } from "./extract.ts";
 import type { Validity } from "./loaders.ts";
@@ -64,6 +65,8 @@ export type Answer = {
   fallbackReason?: "no-llm" | "timeout" | "error";
   /** Answered by a curated short answer. */
   curated?: { id: string; key: string; confidence: "high" | "medium" | "low"; score: number };
+  /** Answered by the Board: its published answer to question #questionId, of `answeredOn` (ISO date). */
+  board?: { questionId: string; answeredOn: string; supersedes?: string | undefined };
   /** Parts of a question with several parts that the documents do not answer. */
   uncovered?: string[];
   /** The answer is the corpus saying it lacks this (the documents cover it only partly, if at all). */
@@ -85,6 +88,8 @@ export type AnswererDeps = {
   chat?: ChatDeps | undefined;
   /** Curated short answers; none when absent. */
   curated?: CuratedMatcher | undefined;
+  /** The Board's published answers, matched before anything else; none when absent. */
+  board?: BoardAnswerMatcher | undefined;
   logger?: Logger;
   /** The embedding model is semantic: its similarity can vouch for relevance on its own. */
   semanticEmbeddings?: boolean;
@@ -151,6 +156,18 @@ export function createAnswerer(deps: AnswererDeps) {
         model,
       });
 
+    // The Board's published answer, as the Board wrote it, cited as its answer of that day.
+    const boardAnswer = (a: BoardAnswer, score: number, supersedes?: string) =>
+      finish({
+        mode: "curated",
+        language: lang,
+        summary: a.text,
+        curated: { id: a.id, key: `board-q-${a.boardQuestionId}`, confidence: "high", score },
+        board: { questionId: a.boardQuestionId, answeredOn: a.answeredOn, ...(supersedes ? { supersedes } : {}) },
+        sources: [],
+        model: "board",
+      });
+
     // Personnel and off-topic questions are declined before anything is looked up, with or without a model.
     const classification = classifyQuestion(question, lang);
     if (classification.refusal) {
@@ -167,12 +184,15 @@ export function createAnswerer(deps: AnswererDeps) {
         ? { previous: previous.question }
         : undefined;
 
+    // The Board's own published answer to this question comes first, as the Board wrote it (shown escaped, never
+    // given to a model as instructions) — not for a follow-up nor a question of several parts.
+    const single = !followUp && questionParts(question).length === 1;
+    const boardHit = single && deps.board ? await deps.board.match(question, lang) : undefined;
+    if (boardHit?.close) return boardAnswer(boardHit.answer, round(Math.max(boardHit.wording, boardHit.similarity)));
+
     // A close curated match answers with its text (the Board's wording), before any passage is extracted — not
     // for a follow-up (its words alone say little) nor for a question of several parts (it answers one).
-    const hit =
-      !followUp && deps.curated && questionParts(question).length === 1
-        ? await deps.curated.match(question, lang)
-        : undefined;
+    const hit = single && deps.curated ? await deps.curated.match(question, lang) : undefined;
     if (hit && hit.score >= CLOSE_MATCH && hit.passages.length > 0) {
       const sources = await curatedSources(hit);
       const summary = hit.answer.texts[lang];
@@ -192,6 +212,9 @@ export function createAnswerer(deps: AnswererDeps) {
     const retrieved = await retriever.retrieve(question, { lang, limit: PASSAGES_FOR_LLM, context });
     const relevant = retrieved.filter(isRelevant);
     if (relevant.length === 0) return refuse("not-covered");
+    // The best passage was superseded by a Board answer: that answer, naming the passage it replaces.
+    const superseding = deps.board ? (await deps.board.superseding(relevant.slice(0, 1)))[0] : undefined;
+    if (superseding) return boardAnswer(superseding, 1, relevant[0]!.section);
     const sources = relevant.map((c, i) => toSource(c, i + 1));
 
     let fallbackReason: Answer["fallbackReason"] = "no-llm";
@@ -201,8 +224,19 @@ export function createAnswerer(deps: AnswererDeps) {
         // the section it rests on if the model cites it.
         const weak = hit && hit.passages.length > 0 ? hit : undefined;
         const curatedDoc = weak ? (await curatedSources(weak))[0] : undefined;
-        const given = curatedDoc ? [...sources, { ...curatedDoc, n: sources.length + 1 }] : sources;
-        const text = await askModel(chat, question, lang, given, weak, followUp ? previous : undefined);
+        const withCurated = curatedDoc ? [...sources, { ...curatedDoc, n: sources.length + 1 }] : sources;
+        // A Board answer to a similar question: one more document, data like the passages (never instructions).
+        const boardDoc = boardHit && boardHit.similarity >= WEAK_BOARD_SIMILARITY ? boardHit : undefined;
+        const given = boardDoc ? [...withCurated, boardSource(boardDoc, withCurated.length + 1, lang)] : withCurated;
+        const text = await askModel(
+          chat,
+          question,
+          lang,
+          given,
+          weak,
+          followUp ? previous : undefined,
+          curatedDoc ? sources.length + 1 : undefined,
+        );
         // An empty completion is a failed answer (quotes follow, labelled), not "the documents do not cover it".
         if (text.trim().length === 0) throw new AppError("the model returned an empty answer");
         if (text.includes(NO_ANSWER)) return refuse("not-covered", chat.model);
@@ -273,12 +307,12 @@ export function createAnswerer(deps: AnswererDeps) {
     sources: AnswerSource[],
     curated: CuratedHit | undefined,
     previous: PreviousQuestion | undefined,
+    curatedN?: number,
   ): Promise<string> {
     const languageName = LANGUAGE_NAMES[lang];
-    const last = sources.at(-1);
     const documents = formatDocuments(
       sources.map((s) =>
-        curated && s === last
+        curated && s.n === curatedN
           ? // The curated short answer that matched loosely: its text, as data like any other document.
             {
               n: s.n,
@@ -321,6 +355,30 @@ export function createAnswerer(deps: AnswererDeps) {
 }
 
 export type Answerer = ReturnType<typeof createAnswerer>;
+
+/** A Board answer at least this similar to the question goes to the model as one more document. */
+const WEAK_BOARD_SIMILARITY = 0.35;
+
+/** A Board answer as a document given to the model: its text is data inside <documents>, like a passage. */
+function boardSource(hit: BoardHit, n: number, lang: Lang): AnswerSource {
+  const a = hit.answer;
+  return {
+    n,
+    docId: `board-q-${a.boardQuestionId}`,
+    title: `Ban Tổ chức Thành ủy #${a.boardQuestionId}`,
+    shortTitle: `Ban Tổ chức Thành ủy #${a.boardQuestionId}`,
+    number: "",
+    issuedOn: a.answeredOn,
+    kind: "document",
+    section: `Ban Tổ chức Thành ủy #${a.boardQuestionId}`,
+    heading: a.question.slice(0, 200),
+    text: a.text,
+    score: round(hit.similarity),
+    language: lang,
+    links: [],
+    citations: [],
+  };
+}
 
 function toSource(c: RetrievedChunk, n: number): AnswerSource {
   const passage = splitPassage(c.text);

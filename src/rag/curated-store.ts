@@ -203,10 +203,15 @@ export function publishCuratedAnswer(pool: Pool, id: string, by: string, note?: 
   return setStatus(pool, id, "published", by, note);
 }
 
-export async function listCuratedAnswers(q: Queryable, options: { status?: CuratedStatus } = {}) {
+export async function listCuratedAnswers(
+  q: Queryable,
+  options: { status?: CuratedStatus; kind?: "short" | "board" } = {},
+) {
+  // kind 'board': published Board answers (migration 0050), matched by board-answers-store.ts, not here.
   const { rows } = await q.query<Row>(
-    `SELECT ${COLUMNS} FROM curated_answers WHERE ($1::text IS NULL OR status = $1) ORDER BY key`,
-    [options.status ?? null],
+    `SELECT ${COLUMNS} FROM curated_answers WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)
+      ORDER BY key`,
+    [options.status ?? null, options.kind ?? null],
   );
   return rows.map(toAnswer);
 }
@@ -379,7 +384,7 @@ export function createCuratedMatcher(pool: Pool) {
     );
     const stamp = rows[0]!.stamp;
     if (cache?.stamp !== stamp) {
-      cache = { stamp, match: createMatcher(await listCuratedAnswers(pool, { status: "published" })) };
+      cache = { stamp, match: createMatcher(await listCuratedAnswers(pool, { status: "published", kind: "short" })) };
     }
     return cache.match;
   }

@@ -1,4 +1,5 @@
 import type { Lang } from "../config.ts";
+import { formatDmy } from "../dates.ts";
 import type { Translate } from "../translate.ts";
 import type { Answer, AnswerSource } from "./answer.ts";
 
@@ -42,6 +43,12 @@ export function validityNote(s: AnswerSource, t: Translate, lang: Lang): string 
 /** The one source line under the answer. */
 export function sourceLineText(answer: Answer, t: Translate): string {
   const lang = answer.language;
+  if (answer.board) {
+    const line = t(lang, "kq-answer-source", { date: formatDmy(answer.board.answeredOn) });
+    return answer.board.supersedes
+      ? `${line} · ${t(lang, "kq-answer-supersedes", { section: answer.board.supersedes })}`
+      : line;
+  }
   const primary = answer.sources.find((s) => s.n === answer.primary) ?? answer.sources[0];
   if (!primary) return "";
   if (answer.mode === "curated" && answer.curated) {

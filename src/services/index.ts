@@ -10,6 +10,7 @@ import { createCorpusService } from "./corpus.ts";
 import { createDashboardService } from "./dashboard.ts";
 import { createFlowsService } from "./flows.ts";
 import { createMembersService } from "./members.ts";
+import { createKnowledgeService } from "./knowledge.ts";
 import { createOutboxService } from "./outbox.ts";
 import { createPeopleService } from "./people.ts";
 import { createQuestionsService } from "./questions.ts";
@@ -40,6 +41,15 @@ export type ServicesDeps = {
  */
 export function createServices(deps: ServicesDeps) {
   const { pool, clock, logger } = deps;
+  const knowledge = createKnowledgeService({
+    pool,
+    embeddings: deps.embeddings,
+    adminIds: deps.adminIds,
+    timeZone: deps.campaign.timeZone,
+    clock,
+    logger,
+    onQueued: deps.onQueued,
+  });
   const outbox = createOutboxService({
     pool,
     campaign: deps.campaign,
@@ -47,6 +57,7 @@ export function createServices(deps: ServicesDeps) {
     clock,
     logger,
     onQueued: deps.onQueued,
+    gatherQuestions: knowledge.gatherIntoDigest,
   });
   return {
     campaign: deps.campaign,
@@ -73,6 +84,7 @@ export function createServices(deps: ServicesDeps) {
     questions: createQuestionsService({ pool, answerer: deps.answerer, clock, logger }),
     broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),
     outbox,
+    knowledge,
     flows: createFlowsService({ pool }),
     updates: createUpdatesService({ pool, clock }),
     corpus: createCorpusService({

@@ -33,6 +33,7 @@ import { currentReports } from "../reports/report-store.ts";
 import { listExpected } from "../reports/expected-store.ts";
 import { getMembership, listMembers } from "../units/member-store.ts";
 import { listUnits } from "../units/unit-store.ts";
+import type { KnowledgeService } from "./knowledge.ts";
 
 /** A send takes at most the Bot API client's timeout (30 s); a claim older than this was never settled. */
 const STUCK_AFTER_MS = 5 * 60_000;
@@ -53,6 +54,8 @@ export function createOutboxService(deps: {
   logger?: Logger | undefined;
   /** New deliveries to send now were recorded: wakes the sender. */
   onQueued?: (() => void) | undefined;
+  /** Adds the open questions to the Board to the morning digest (issue 13). */
+  gatherQuestions?: KnowledgeService["gatherIntoDigest"] | undefined;
 }) {
   const { pool, campaign, clock } = deps;
 
@@ -66,7 +69,8 @@ export function createOutboxService(deps: {
       listMembers(pool),
       listExpected(pool),
     ]);
-    return planDeliveries(campaign, { units, recipients, reports, board, members, expected }, at);
+    const planned = planDeliveries(campaign, { units, recipients, reports, board, members, expected }, at);
+    return deps.gatherQuestions ? deps.gatherQuestions(planned, board, at, campaign.reminders) : planned;
   }
 
   async function alertBoard(key: string, notice: { key: string; vars: Record<string, string | number> }) {

@@ -116,10 +116,12 @@ describe.each(dbKinds())("the bot through a Bot API stand-in, on %s", (kind) => 
     expect(texts[0]).toContain("Organization Board");
     expect(texts[1]).toContain("I only answer questions about the procedures");
     expect(texts[2]).toContain("Tôi không trả lời ai sẽ được bầu, bổ nhiệm hay đề bạt");
-    // A refusal has nothing to quote: 👍/👎 only.
-    for (const m of sent()) {
-      expect((m.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard).toHaveLength(1);
-    }
+    // A refusal has nothing to quote: 👍/👎 only — and "not in the documents" offers the Board (issue 13).
+    const keyboards = sent().map(
+      (m) => (m.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard,
+    );
+    expect(keyboards.map((k) => k.length)).toEqual([2, 1, 1]);
+    expect(keyboards[0]![1]![0]!.callback_data).toMatch(/^kq:ask:\d+$/);
     const { rows } = await db.pool.query("SELECT refusal FROM questions ORDER BY id DESC LIMIT 3");
     expect(rows.map((r) => r.refusal)).toEqual(["personnel", "off-topic", "not-covered"]);
   });

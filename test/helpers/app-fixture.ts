@@ -9,6 +9,7 @@ import { CONSOLE_BOT_INFO } from "../../src/console/console-chat.ts";
 import { createI18n, translator } from "../../src/bot/i18n.ts";
 import type { Database } from "../../src/db/pool.ts";
 import { createAnswerer } from "../../src/rag/answer.ts";
+import { createBoardAnswerMatcher } from "../../src/rag/board-answers-store.ts";
 import { LocalHashEmbeddings } from "../../src/rag/embeddings.ts";
 import { ingestDirectory } from "../../src/rag/ingest.ts";
 import { loadPrompts } from "../../src/rag/prompts.ts";
@@ -43,6 +44,7 @@ export function makeAnswerer(db: Database, chat?: { client: OpenAI; model: strin
     translate: translator(createI18n()),
     prompts: loadPrompts(),
     chat,
+    board: createBoardAnswerMatcher({ pool: db.pool, embeddings }),
     logger: silentLogger,
   });
 }

@@ -4,7 +4,8 @@ import type { Services } from "../../services/index.ts";
 import type { BotContext } from "../context.ts";
 import { splitMessage } from "../html.ts";
 import { rateLimitQuestions } from "../middlewares/rate-limit.ts";
-import { answerButtons, toInlineKeyboard } from "../render-outbox.ts";
+import { answerButtons, offersBoard, toInlineKeyboard } from "../render-outbox.ts";
+import { notHelpfulButtons } from "./knowledge.ts";
 import { renderAnswer, renderAnswerView, type AnswerView } from "../render.ts";
 import { replyText } from "../reply.ts";
 import { remainingText, sendParts } from "../say.ts";
@@ -55,7 +56,7 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
     );
     const parts = splitMessage(renderAnswer(answer, ctx.tr));
     const buttons = questionId
-      ? answerButtons(questionId, answer.language, ctx.tr, "answer", answer.sources.length > 0)
+      ? answerButtons(questionId, answer.language, ctx.tr, "answer", answer.sources.length > 0, offersBoard(answer))
       : undefined;
     const keyboard = buttons ? toInlineKeyboard(buttons) : undefined;
     await sendParts(ctx, deps.services, parts, {
@@ -81,6 +82,14 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
       helpful: value === "1",
     });
     await ctx.answerCallbackQuery({ text: ctx.t(saved ? "feedback-thanks" : "feedback-not-yours") });
+    // A 👎 asks what was wrong (optional) and offers the question to the Board (issue 13).
+    if (saved && value === "0") {
+      await replyText(
+        ctx,
+        ctx.t("kq-feedback-why"),
+        toInlineKeyboard(notHelpfulButtons(questionId!, (key) => ctx.t(key))),
+      );
+    }
   });
 
   // The passages / the sources / the short answer again, in place of the message. The answer is reloaded from
@@ -95,7 +104,7 @@ export function askFeature(deps: AskDeps): Composer<BotContext> {
     }
     const view = VIEW_CODES[code!]!;
     const keyboard = toInlineKeyboard(
-      answerButtons(questionId!, answer.language, ctx.tr, view, answer.sources.length > 0),
+      answerButtons(questionId!, answer.language, ctx.tr, view, answer.sources.length > 0, offersBoard(answer)),
     );
     const messages = splitMessage(renderAnswerView(answer, view, ctx.tr));
     await ctx.answerCallbackQuery();

@@ -44,4 +44,11 @@ export const PRIVATE_COMMANDS = [
   "status",
   "deadlines",
   "dashboard",
+  // the knowledge loop (issue 13)
+  "questions",
+  "answer",
+  "publish",
+  "unpublish",
+  "amend",
+  "supersede",
 ] as const;
