@@ -44,6 +44,14 @@ export const PAGE_KEYS = [
   "dash-gaps-unanswered",
   "dash-gaps-disliked",
   "dash-gaps-latest",
+  "dash-kq",
+  "dash-kq-asked",
+  "dash-kq-documents",
+  "dash-kq-curated",
+  "dash-kq-not-covered",
+  "dash-kq-disliked",
+  "dash-kq-board",
+  "dash-kq-open",
   "dash-export",
   "dash-logout",
   "dash-language",
@@ -63,7 +71,7 @@ export function pageStrings(t: Translate): Record<Lang, Record<string, string>> 
     all[lang] = Object.fromEntries(
       PAGE_KEYS.map((key) => [
         key,
-        t(lang, key, { shown: "{shown}", total: "{total}", days: "{days}", date: "{date}" }),
+        t(lang, key, { shown: "{shown}", total: "{total}", days: "{days}", date: "{date}", open: "{open}" }),
       ]),
     );
   }

@@ -258,6 +258,8 @@ export async function createHttpServer(deps: HttpDeps) {
           at: formatDmy(dateInZone(g.at, campaign.timeZone)),
         })),
       },
+      // The knowledge loop's weekly figures, the same as /questions stats.
+      ...(o.knowledge ? { knowledge: o.knowledge } : {}),
     };
   }
 

@@ -16,6 +16,7 @@ import type { Campaign } from "../reports/campaign.ts";
 import { currentReports } from "../reports/report-store.ts";
 import { burnUp, campaignStatuses, summarize, type StepState } from "../reports/views.ts";
 import { getPerson, listMembers } from "../units/member-store.ts";
+import type { KnowledgeStats } from "./knowledge.ts";
 import { listUnits } from "../units/unit-store.ts";
 
 export const LOGIN_LINK_TTL_MS = 10 * 60_000;
@@ -44,6 +45,8 @@ export function createDashboardService(deps: {
   campaign: Campaign;
   adminIds: readonly number[];
   clock: () => Date;
+  /** The knowledge loop's weekly figures (the same as /questions stats). */
+  knowledgeStats?: () => Promise<KnowledgeStats>;
 }) {
   const { pool, campaign, clock } = deps;
   const today = () => dateInZone(clock(), campaign.timeZone);
@@ -88,12 +91,13 @@ export function createDashboardService(deps: {
     },
     /** The whole campaign: the headline, the burn-up (per day too), every active unit's row, the corpus's gaps. */
     async overview() {
-      const [units, reports, members, weeks, latest] = await Promise.all([
+      const [units, reports, members, weeks, latest, knowledge] = await Promise.all([
         listUnits(pool),
         currentReports(pool),
         listMembers(pool),
         questionGapWeeks(pool, { now: clock(), timeZone: campaign.timeZone, weeks: GAP_WEEKS }),
         latestQuestionGaps(pool, GAP_LATEST),
+        deps.knowledgeStats ? deps.knowledgeStats() : Promise.resolve(undefined),
       ]);
       const date = today();
       const data = { units, reports, members };
@@ -119,6 +123,7 @@ export function createDashboardService(deps: {
         burnUp: { ...curve, perDay: curve.held.map((n, i) => n - (i > 0 ? curve.held[i - 1]! : 0)) },
         units: rows,
         gaps: { weeks, latest },
+        ...(knowledge ? { knowledge } : {}),
       };
     },
     /** For /healthz: the database answers, when the last update was handled, the oldest one waiting. */

@@ -79,7 +79,13 @@ export function createServices(deps: ServicesDeps) {
       onQueued: deps.onQueued,
     }),
     // The Board's dashboard (issue 14): its overview, login links and sessions.
-    dashboard: createDashboardService({ pool, campaign: deps.campaign, adminIds: deps.adminIds, clock }),
+    dashboard: createDashboardService({
+      pool,
+      campaign: deps.campaign,
+      adminIds: deps.adminIds,
+      clock,
+      knowledgeStats: () => knowledge.stats({ weeks: 8 }),
+    }),
     reports: createReportsService({ pool, campaign: deps.campaign, clock, onQueued: deps.onQueued }),
     questions: createQuestionsService({ pool, answerer: deps.answerer, clock, logger }),
     broadcasts: createBroadcastsService({ pool, clock, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }),

@@ -262,6 +262,11 @@ describe.each(dbKinds())("the dashboard's HTTP API, on %s", (kind) => {
       expect.arrayContaining(["Mẫu biên bản kiểm phiếu ở đâu?", "Hạn nộp hồ sơ nhân sự?"]),
     );
     expect(JSON.stringify(body.gaps)).not.toContain("Ai sẽ làm bí thư?");
+    // The knowledge loop's weekly figures, the same numbers as /questions stats.
+    expect(body.knowledge).toEqual(JSON.parse(JSON.stringify(await services.knowledge.stats({ weeks: 8 }))));
+    const sum = (k: string) => body.knowledge.weeks.reduce((n: number, w: Record<string, number>) => n + w[k]!, 0);
+    expect(sum("notCovered")).toBeGreaterThanOrEqual(1);
+    expect(sum("notHelpful")).toBe(1);
   });
 
   it("serves the page shell without data, with a strict CSP, and its own script and style", async () => {

@@ -100,6 +100,8 @@ suite("the dashboard in a real browser (headless Chromium), on %s", (kind) => {
     const rows = page.locator("#unit-rows tr");
     expect(await rows.count()).toBe(128);
     expect(await page.locator("#shown").innerText()).toBe("128 / 128 đơn vị");
+    // The knowledge loop's weekly figures and the Board's open queue, as /questions stats gives them.
+    expect(await page.locator("#gaps").innerText()).toContain("Đang chờ Ban Tổ chức trả lời: 0");
 
     // The charts rendered: SVG with drawn paths and labels.
     for (const id of ["#chart-time", "#chart-steps"]) {

@@ -528,3 +528,13 @@ kq-stats-queue = Waiting: { $open } questions, the oldest { $days } days.
 kq-stats-empty = No questions in the past 8 weeks.
 cmd-questions = Questions waiting for the Board
 cmd-answer = Answer a question: /answer ID text
+
+# --- the knowledge loop on the dashboard ---
+dash-kq = Questions per week
+dash-kq-asked = Asked
+dash-kq-documents = From the documents
+dash-kq-curated = Curated answers
+dash-kq-not-covered = Not covered
+dash-kq-disliked = 👎
+dash-kq-board = Board answered/sent
+dash-kq-open = Waiting for the Board: { $open } (oldest { $days } days)

@@ -528,3 +528,13 @@ kq-stats-queue = Czeka: { $open } pytań, najstarsze { $days } dni.
 kq-stats-empty = Brak pytań w ostatnich 8 tygodniach.
 cmd-questions = Pytania czekające na Wydział
 cmd-answer = Odpowiedz na pytanie: /answer ID treść
+
+# --- the knowledge loop on the dashboard ---
+dash-kq = Pytania tygodniowo
+dash-kq-asked = Zadane
+dash-kq-documents = Z dokumentów
+dash-kq-curated = Gotowe odpowiedzi
+dash-kq-not-covered = Brak w dokumentach
+dash-kq-disliked = 👎
+dash-kq-board = Odpowiedzi Wydziału/wysłane
+dash-kq-open = Czeka na odpowiedź Wydziału: { $open } (najstarsze { $days } dni)

@@ -483,3 +483,13 @@ kq-stats-queue = Đang chờ trả lời: { $open } câu, cũ nhất { $days } n
 kq-stats-empty = Chưa có câu hỏi nào trong 8 tuần qua.
 cmd-questions = Câu hỏi chờ Ban Tổ chức trả lời
 cmd-answer = Trả lời một câu hỏi: /answer ID nội dung
+
+# --- the knowledge loop on the dashboard ---
+dash-kq = Câu hỏi theo tuần
+dash-kq-asked = Đã hỏi
+dash-kq-documents = Từ văn bản
+dash-kq-curated = Câu trả lời biên soạn
+dash-kq-not-covered = Không có trong văn bản
+dash-kq-disliked = 👎
+dash-kq-board = Ban Tổ chức trả lời/gửi
+dash-kq-open = Đang chờ Ban Tổ chức trả lời: { $open } (lâu nhất { $days } ngày)

@@ -234,7 +234,26 @@
     var latest = el("ul", { class: "latest" }, ...g.latest.map(function (x) {
       return el("li", null, el("span", { class: "when", text: x.at + " " + (x.kind === "disliked" ? "👎" : "❓") + " " }), x.question);
     }));
-    return el("section", { class: "panel", id: "gaps" }, el("h2", { text: tr("dash-gaps") }), weeks, g.latest.length ? el("h3", { text: tr("dash-gaps-latest") }) : null, latest);
+    return el("section", { class: "panel", id: "gaps" }, el("h2", { text: tr("dash-gaps") }), weeks, g.latest.length ? el("h3", { text: tr("dash-gaps-latest") }) : null, latest, knowledgeTable());
+  }
+
+  // The knowledge loop's weekly figures, as /questions stats shows them.
+  function knowledgeTable() {
+    var k = data.knowledge;
+    if (!k) return null;
+    var cols = ["dash-kq-asked", "dash-kq-documents", "dash-kq-curated", "dash-kq-not-covered", "dash-kq-disliked", "dash-kq-board"];
+    var cells = function (w) {
+      var share = w.rated ? Math.round((100 * w.notHelpful) / w.rated) + "%" : "—";
+      return [w.asked, w.fromDocuments, w.curated, w.notCovered, share, w.answeredByBoard + "/" + w.toBoard];
+    };
+    var table = k.weeks.length
+      ? el("table", { class: "gaps", id: "knowledge" },
+          el("thead", null, el("tr", null, el("th", { text: tr("dash-gaps-week") }), ...cols.map(function (c) { return el("th", { class: "num", text: tr(c) }); }))),
+          el("tbody", null, ...k.weeks.map(function (w) {
+            return el("tr", null, el("td", { text: w.week.slice(8, 10) + "/" + w.week.slice(5, 7) }), ...cells(w).map(function (v) { return el("td", { class: "num", text: String(v) }); }));
+          })))
+      : el("p", { text: tr("dash-none") });
+    return el("div", null, el("h3", { text: tr("dash-kq") }), table, el("p", { text: tr("dash-kq-open", { open: k.open, days: k.oldestOpenDays }) }));
   }
 
   function showUnit(code) {
