@@ -116,6 +116,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
 
   /** The bot's Telegram side: one bot, one limiter on its Api, the outbox sender and the planner on top. */
+  /** The dashboard's public address when its HTTP server is on (issue 14). */
+  const dashboardUrl = config.http.port !== undefined ? config.http.publicUrl : undefined;
+
   function telegram(overrides: { apiRoot?: string; botInfo?: Parameters<typeof createBot>[0]["botInfo"] } = {}) {
     if (!config.telegram.token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
     const limiter: Limiter = createLimiter(options.limiter);
@@ -128,7 +131,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       config,
       limiter,
       logger,
-      dashboardUrl: config.http.port !== undefined ? config.http.publicUrl : undefined, // issue 14
+      dashboardUrl, // issue 14
     });
     const sender = createOutboxSender({
       outbox: services.outbox,
@@ -218,7 +221,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger.info({ username: t.bot.botInfo.username }, "bot connected to Telegram");
     botUsername = t.bot.botInfo.username;
     // The command menus are side calls: published in the background, their failure only logged.
-    void publishMenus(t.bot.api, services, translate, logger);
+    void publishMenus(t.bot.api, services, translate, logger, dashboardUrl);
     const poller = createPoller({
       bot: t.bot,
       updates: services.updates,

@@ -3,7 +3,11 @@ import type { Services } from "../services/index.ts";
 import type { Membership, Person } from "../services/types.ts";
 import type { BotContext } from "./context.ts";
 
-export type AccessDeps = { services: Services };
+export type AccessDeps = {
+  services: Services;
+  /** The dashboard's public address when its server is on (a Board member's menu button opens it). */
+  dashboardUrl?: string | undefined;
+};
 
 /** Authorization is checked here, in server code, for every command and button — never by hiding buttons. */
 export async function personOf(ctx: BotContext, deps: AccessDeps): Promise<Person> {

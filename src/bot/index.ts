@@ -59,7 +59,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(inboxUpdates(services));
   guarded.use(loadUser(services));
   guarded.use(i18n);
-  const access = { services };
+  const access = { services, dashboardUrl: deps.dashboardUrl };
   guarded.use(privateOnlyFeature([...PRIVATE_COMMANDS, ...services.campaign.milestones.map((m) => m.command)]));
   guarded.use(
     membershipFeature({
@@ -72,7 +72,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(knowledgeFeature(access));
   guarded.use(reportFeature(access));
   guarded.use(boardFeature(access));
-  guarded.use(dashboardFeature({ ...access, dashboardUrl: deps.dashboardUrl }));
+  guarded.use(dashboardFeature(access));
   guarded.use(remindersFeature(access));
   guarded.use(askFeature({ ...access, questions: deps.config.questions, channel: deps.channel ?? "telegram" }));
   guarded.use(unhandledFeature());

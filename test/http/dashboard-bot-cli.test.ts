@@ -7,7 +7,14 @@ import { createBot } from "../../src/bot/index.ts";
 import { createLimiter } from "../../src/bot/dispatch/limiter.ts";
 import { openDatabase, type Database } from "../../src/db/pool.ts";
 import type { Services } from "../../src/services/index.ts";
-import { BOT_INFO, makeServices, silentLogger, TEST_TOKEN, textUpdate } from "../helpers/app-fixture.ts";
+import {
+  BOT_INFO,
+  callbackUpdate,
+  makeServices,
+  silentLogger,
+  TEST_TOKEN,
+  textUpdate,
+} from "../helpers/app-fixture.ts";
 import { dbKinds, openTestDatabase } from "../helpers/db.ts";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 
@@ -60,6 +67,24 @@ describe.each(dbKinds())("/dashboard in Telegram, on %s", (kind) => {
       chat_id: BOARD,
       menu_button: { type: "web_app", web_app: { url: link.split("#")[0] } },
     });
+  });
+
+  it("a Board member's menu button opens the dashboard once granted, and goes back to the commands when revoked", async () => {
+    const b = () => bot("https://dash.example.org");
+    const menuOf = (chat: number) =>
+      api
+        .callsOf("setChatMenuButton")
+        .filter((c) => Number(c.payload.chat_id) === chat)
+        .at(-1)?.payload;
+    await b().handleUpdate(textUpdate("/start", { userId: 3001, languageCode: "en" }));
+    expect(menuOf(3001)).toBeUndefined(); // not on the Board: the default menu
+    await b().handleUpdate(textUpdate("/grant 3001", { userId: BOARD, languageCode: "en" }));
+    await b().handleUpdate(callbackUpdate("gr:ok:3001", { userId: BOARD, languageCode: "en" }));
+    expect(menuOf(3001)).toMatchObject({
+      menu_button: { type: "web_app", web_app: { url: "https://dash.example.org/dashboard" } },
+    });
+    await b().handleUpdate(textUpdate("/revoke 3001", { userId: BOARD, languageCode: "en" }));
+    expect(menuOf(3001)).toEqual({ chat_id: 3001, menu_button: { type: "default" } });
   });
 
   it("over plain http (a closed network): the link in the text; without the server: says it is off", async () => {

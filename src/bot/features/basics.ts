@@ -7,7 +7,7 @@ import { replyText } from "../reply.ts";
 import { escapeHtml } from "../html.ts";
 
 /** /start, /help and /lang. */
-export function basicsFeature(deps: { services: Services }): Composer<BotContext> {
+export function basicsFeature(deps: { services: Services; dashboardUrl?: string | undefined }): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   // A bare /start: the greeting, and for someone not registered to a unit, how to join.
@@ -30,7 +30,7 @@ export function basicsFeature(deps: { services: Services }): Composer<BotContext
     ctx.lang = lang;
     ctx.i18n.useLocale(lang);
     // The command menu in the new language too.
-    await syncMenu(ctx.api, deps.services, ctx.tr, ctx.from.id).catch((error: unknown) =>
+    await syncMenu(ctx.api, deps.services, ctx.tr, ctx.from.id, deps.dashboardUrl).catch((error: unknown) =>
       ctx.log.warn({ err: error }, "could not update a command menu"),
     );
   }

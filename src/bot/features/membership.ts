@@ -26,7 +26,7 @@ export function membershipFeature(deps: MembershipDeps): Composer<BotContext> {
   const reply = (ctx: BotContext, text: string) => replyText(ctx, text);
   /** The person's command menu follows their role (a failure only logged: the menu is a convenience). */
   const refreshMenu = (ctx: BotContext, telegramId: number) =>
-    syncMenu(ctx.api, services, ctx.tr, telegramId).catch((error: unknown) =>
+    syncMenu(ctx.api, services, ctx.tr, telegramId, deps.dashboardUrl).catch((error: unknown) =>
       ctx.log.warn({ err: error }, "could not update a command menu"),
     );
 
