@@ -60,10 +60,19 @@ export async function pruneDashboardTokens(q: Queryable, now: Date): Promise<num
 }
 
 /** When the bot last finished handling a Telegram update, and the oldest update waiting to be handled. */
-export async function inboxHealth(q: Queryable): Promise<{ lastDoneAt: Date | null; oldestWaitingAt: Date | null }> {
-  const { rows } = await q.query<{ last_done: Date | null; oldest_waiting: Date | null }>(
+export async function inboxHealth(
+  q: Queryable,
+  since?: Date,
+): Promise<{ lastDoneAt: Date | null; oldestWaitingAt: Date | null; unknownDeliveries: number }> {
+  const { rows } = await q.query<{ last_done: Date | null; oldest_waiting: Date | null; unknown: number }>(
     `SELECT (SELECT max(done_at) FROM inbox WHERE status = 'done') AS last_done,
-            (SELECT min(received_at) FROM inbox WHERE status <> 'done') AS oldest_waiting`,
+            (SELECT min(received_at) FROM inbox WHERE status <> 'done') AS oldest_waiting,
+            (SELECT count(*)::int FROM deliveries WHERE status = 'unknown' AND created_at >= $1) AS unknown`,
+    [since ?? new Date(0)],
   );
-  return { lastDoneAt: rows[0]?.last_done ?? null, oldestWaitingAt: rows[0]?.oldest_waiting ?? null };
+  return {
+    lastDoneAt: rows[0]?.last_done ?? null,
+    oldestWaitingAt: rows[0]?.oldest_waiting ?? null,
+    unknownDeliveries: Number(rows[0]?.unknown ?? 0),
+  };
 }

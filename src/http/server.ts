@@ -156,7 +156,7 @@ export async function createHttpServer(deps: HttpDeps) {
 
   app.get("/healthz", async (_request, reply) => {
     const reasons: string[] = [];
-    let inbox: { lastDoneAt: Date | null; oldestWaitingAt: Date | null } | undefined;
+    let inbox: Awaited<ReturnType<typeof services.dashboard.health>> | undefined;
     try {
       inbox = await services.dashboard.health();
     } catch (error) {
@@ -176,6 +176,8 @@ export async function createHttpServer(deps: HttpDeps) {
       database: inbox ? "ok" : "unreachable",
       scheduler: { state: scheduler.state, lastPassAt: scheduler.lastPassAt?.toISOString() ?? null },
       lastUpdateHandledAt: inbox?.lastDoneAt?.toISOString() ?? null,
+      // Sends that timed out in the last 7 days (the Board was told of each; never sent again). Not a failure.
+      unknownDeliveries: inbox?.unknownDeliveries ?? null,
     });
   });
 

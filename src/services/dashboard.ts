@@ -126,9 +126,13 @@ export function createDashboardService(deps: {
         ...(knowledge ? { knowledge } : {}),
       };
     },
-    /** For /healthz: the database answers, when the last update was handled, the oldest one waiting. */
-    async health(): Promise<{ lastDoneAt: Date | null; oldestWaitingAt: Date | null }> {
-      return inboxHealth(pool);
+    /**
+     * For /healthz: the database answers, when the last update was handled, the oldest one waiting, and how many
+     * deliveries of the last week have an unknown outcome.
+     */
+    async health(): Promise<{ lastDoneAt: Date | null; oldestWaitingAt: Date | null; unknownDeliveries: number }> {
+      // Deliveries of the last 7 days whose send timed out: Telegram may or may not have them (never sent again).
+      return inboxHealth(pool, new Date(clock().getTime() - 7 * 86_400_000));
     },
   };
 }

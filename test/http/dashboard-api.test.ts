@@ -285,7 +285,21 @@ describe.each(dbKinds())("the dashboard's HTTP API, on %s", (kind) => {
   it("/healthz: 200 with the database reachable and the scheduler running; 503 with the reason otherwise", async () => {
     const ok = await server.inject({ method: "GET", url: "/healthz" });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ status: "ok", database: "ok", scheduler: { state: "active" } });
+    expect(ok.json()).toMatchObject({
+      status: "ok",
+      database: "ok",
+      scheduler: { state: "active" },
+      unknownDeliveries: 0,
+    });
+    // A send that timed out shows in /healthz (the Board was told; it is never sent again), without failing it.
+    await db.pool.query(
+      `INSERT INTO deliveries (dedupe_key, kind, telegram_id, message, status, next_attempt_at, created_at)
+       VALUES ('hz-unknown', 'reminder', 1, '{"type":"text","text":"x"}', 'unknown', $1, $1)`,
+      [new Date(nowMs - 60_000)],
+    );
+    const doubt = await server.inject({ method: "GET", url: "/healthz" });
+    expect(doubt.statusCode).toBe(200);
+    expect(doubt.json().unknownDeliveries).toBe(1);
 
     await db.pool.query(
       "INSERT INTO inbox (update_id, chat_key, payload, status, received_at, done_at) VALUES (1, 'c', '{}', 'done', $1, $1), (2, 'c', '{}', 'pending', $2, NULL)",
