@@ -209,9 +209,16 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
    * Puts the flow's message on screen: edited in place when a button of it was pressed; after typed text, sent
    * anew under it and the old one deleted — the chat keeps one message of the flow either way.
    */
-  async function put(ctx: BotContext, flow: ReportFlow, html: string, keyboard: InlineKeyboard | undefined) {
+  async function put(
+    ctx: BotContext,
+    flow: ReportFlow,
+    html: string,
+    keyboard: InlineKeyboard | undefined,
+    inPlace = true,
+  ) {
     const chatId = ctx.chat!.id;
-    const pressed = ctx.callbackQuery?.message?.message_id;
+    // A flow started from another message's button (a reminder) comes as a message of its own, leaving that one.
+    const pressed = inPlace ? ctx.callbackQuery?.message?.message_id : undefined;
     if (pressed !== undefined) {
       try {
         await ctx.api.editMessageText(chatId, pressed, html, {
@@ -241,9 +248,9 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     else if (pressed !== undefined) await ctx.api.deleteMessage(chatId, pressed).catch(() => undefined);
   }
 
-  async function show(ctx: BotContext, flow: ReportFlow) {
+  async function show(ctx: BotContext, flow: ReportFlow, inPlace = true) {
     const { text, keyboard } = await render(ctx, flow);
-    await put(ctx, flow, escapeHtml(text), keyboard);
+    await put(ctx, flow, escapeHtml(text), keyboard, inPlace);
     delete flow.data.notice;
     await flows.save(flow);
   }
@@ -274,13 +281,39 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     return "confirm";
   }
 
-  /** Starts a flow in this chat (an older one's message loses its buttons). */
-  async function start(ctx: BotContext, unitCode: string, step: FlowStep, milestone: string | null, data: FlowData) {
+  /**
+   * Starts a flow in this chat (an older one's message loses its buttons). `inPlace: false` from a button of
+   * another message (a reminder): the flow comes as a message of its own.
+   */
+  async function start(
+    ctx: BotContext,
+    unitCode: string,
+    step: FlowStep,
+    milestone: string | null,
+    data: FlowData,
+    inPlace = true,
+  ) {
     const old = (await flows.get(ctx.chat!.id)) as ReportFlow | undefined;
     if (old?.data.messageId !== undefined)
       await ctx.api.editMessageReplyMarkup(ctx.chat!.id, old.data.messageId).catch(() => undefined);
     const flow: ReportFlow = { chatId: ctx.chat!.id, telegramId: ctx.from!.id, unitCode, step, milestone, data };
-    await show(ctx, flow);
+    await show(ctx, flow, inPlace);
+  }
+
+  /**
+   * Runs an input's effect on the flow; a UserError is said in the flow's message, at the step it belongs to, and
+   * the flow stays open.
+   */
+  async function inFlow(ctx: BotContext, flow: ReportFlow, effect: () => Promise<void>) {
+    try {
+      await effect();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const step = stepOfError(error, flow.step);
+      if (step !== flow.step) go(flow, step);
+      flow.data.notice = notice(error);
+      await show(ctx, flow);
+    }
   }
 
   /** Records the flow's report — unless another member reported this step: then asked first, in the flow. */
@@ -538,16 +571,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     // A button from an earlier step, or forged data.
     if (!action) throw new UserError("report-flow-expired");
     await ctx.answerCallbackQuery();
-    try {
-      await action();
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      // Said in the flow's message, at the step it belongs to; the flow stays open.
-      const step = stepOfError(error, flow.step);
-      if (step !== flow.step) go(flow, step);
-      flow.data.notice = notice(error);
-      await show(ctx, flow);
-    }
+    await inFlow(ctx, flow, action);
   });
 
   /** Hints for a typed text that is not an answer to the step. */
@@ -608,15 +632,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       await show(ctx, flow);
       return;
     }
-    try {
-      await apply();
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      const step = stepOfError(error, flow.step);
-      if (step !== flow.step) go(flow, step);
-      flow.data.notice = notice(error);
-      await show(ctx, flow);
-    }
+    await inFlow(ctx, flow, apply);
   });
 
   // ---- Reminders answered in one tap: rm:t|o|e:<unit>:<step index>
@@ -662,38 +678,9 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    const flow: FlowData = {};
-    if (action === "e") {
-      await start(ctx, member.unitCode, "expected", milestone.key, flow);
-      return;
-    }
-    await startDetached(ctx, member.unitCode, milestone.key);
+    // "Not yet — expected on…" or "Done on…": the date picker comes as a message of its own (the reminder stays).
+    await start(ctx, member.unitCode, action === "e" ? "expected" : "date", milestone.key, {}, false);
   });
-
-  /** "Done on…" from a reminder: the date picker comes as a message of its own (the reminder stays as it is). */
-  async function startDetached(ctx: BotContext, unitCode: string, milestone: string) {
-    const old = (await flows.get(ctx.chat!.id)) as ReportFlow | undefined;
-    if (old?.data.messageId !== undefined)
-      await ctx.api.editMessageReplyMarkup(ctx.chat!.id, old.data.messageId).catch(() => undefined);
-    const flow: ReportFlow = {
-      chatId: ctx.chat!.id,
-      telegramId: ctx.from!.id,
-      unitCode,
-      step: "date",
-      milestone,
-      data: {},
-    };
-    const { text, keyboard } = await render(ctx, flow);
-    const html = escapeHtml(text);
-    let sent: number | undefined;
-    await sendParts(ctx, deps.services, [html], {
-      keyboard,
-      later: () => remainingText([html], 0, keyboard),
-      onSent: (id) => (sent = id),
-    });
-    flow.data.messageId = sent;
-    await flows.save(flow);
-  }
 
   /**
    * A free-text answer to a reminder — a reply to it, or to the reminders of the last days — that says done or not
