@@ -3,17 +3,15 @@
 // Per database and number of units: the page (HTML, script, style: a first visit) and its data (POST /api/overview,
 // with both charts), one unit's card; server time p50/p95 over the runs after a warm-up, bytes as sent to a browser
 // (gzip) and before compression.
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import pg from "pg";
 import { createI18n, translator } from "../src/bot/i18n.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { openDatabase, type Database } from "../src/db/pool.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import { parseUnitsCsv } from "../src/units/registry-csv.ts";
 import { importUnits } from "../src/units/unit-store.ts";
+import { openBenchDatabase } from "./bench-db.ts";
 import { makeServices, silentLogger } from "../test/helpers/app-fixture.ts";
 
 const { values } = parseArgs({
@@ -29,21 +27,7 @@ const postgresUrl = values.postgres ?? process.env.BENCH_DATABASE_URL;
 const BOARD = 1001;
 const NOW = new Date("2025-06-20T03:00:00Z");
 
-async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === "pglite") return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => undefined };
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const pool = new pg.Pool({ connectionString: postgresUrl, options: `-c search_path=${schema},public`, max: 10 });
-  return {
-    db: { pool, kind: "postgres", close: () => pool.end() },
-    drop: async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
-}
+const open = (kind: "pglite" | "postgres") => openBenchDatabase(kind, postgresUrl);
 
 async function unitsOf(count: number) {
   const example = parseUnitsCsv(

@@ -4,16 +4,15 @@
 // Prints, per database and number of units: the time until every secretary has had the wave's first message,
 // messages per second over the wave, 429s, calls inside a retry_after window, duplicates; the same for N people
 // sending /start CODE at once.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { pino } from "pino";
 import { createApp } from "../src/app.ts";
 import { createPoller } from "../src/bot/polling.ts";
 import { createConfig } from "../src/config.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { openDatabase, type Database } from "../src/db/pool.ts";
+import type { Database } from "../src/db/pool.ts";
 import { startFakeBotApi, type FakeBotApi } from "../test/helpers/fake-bot-api.ts";
+import { openBenchDatabase } from "./bench-db.ts";
 import { enforceTelegramLimits } from "../test/helpers/limited-bot-api.ts";
 
 const { values } = parseArgs({
@@ -27,21 +26,7 @@ const TOKEN = "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz";
 const EIGHT = new Date("2025-03-05T01:00:00Z");
 const logger = pino({ level: "silent" });
 
-async function open(kind: "pglite" | "postgres"): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === "pglite") return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => undefined };
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const pool = new pg.Pool({ connectionString: postgresUrl, options: `-c search_path=${schema},public`, max: 10 });
-  return {
-    db: { pool, kind: "postgres", close: () => pool.end() },
-    drop: async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
-}
+const open = (kind: "pglite" | "postgres") => openBenchDatabase(kind, postgresUrl);
 
 async function seed(db: Database, n: number, withMembers: boolean) {
   const codes = Array.from({ length: n }, (_, i) => `B-${String(i).padStart(4, "0")}`);
